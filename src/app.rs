@@ -1,0 +1,248 @@
+//! Runs one command: reads the clock, opens the store when the command needs it, resolves the
+//! org and the actor, and dispatches. Holds no business rules of its own.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::cli::{self, Cli, Command, Format};
+use crate::commands;
+use crate::core::clock;
+use crate::core::model::{normalize_email, Actor, Org};
+use crate::core::policy::Denial;
+use crate::error::{Error, Result};
+use crate::output::{self, Report};
+use crate::store::{self, Store};
+
+/// Everything a command needs: the store (opened on first use, overdue sessions ended before
+/// anything reads it), the instant, and the global options.
+pub struct Ctx {
+    pub now: DateTime<Utc>,
+    pub format: Format,
+    pub yes: bool,
+    db: PathBuf,
+    org_arg: Option<String>,
+    actor_arg: Option<String>,
+    store: Option<Store>,
+    swept: bool,
+}
+
+impl Ctx {
+    pub fn new(global: &cli::Global, now: DateTime<Utc>) -> Result<Ctx> {
+        Ok(Ctx {
+            now,
+            format: global.format,
+            yes: global.yes,
+            db: match &global.db {
+                Some(p) => p.clone(),
+                None => default_db_path()?,
+            },
+            org_arg: global.org.clone().filter(|s| !s.is_empty()),
+            actor_arg: global.actor.clone().filter(|s| !s.is_empty()),
+            store: None,
+            swept: false,
+        })
+    }
+
+    /// Leaves overdue sessions alone when the store is opened: `sessions sweep` ends them
+    /// itself and counts them.
+    pub fn skip_expiry(&mut self) {
+        self.swept = true;
+    }
+
+    /// The store, without ending overdue sessions first: for `sessions sweep`, which does
+    /// that itself and counts.
+    pub fn raw_store(&mut self) -> Result<&mut Store> {
+        match self.store {
+            Some(ref mut s) => Ok(s),
+            None => Ok(self.store.insert(Store::open(&self.db)?)),
+        }
+    }
+
+    /// The store, after every overdue session has been ended (SPEC §5: expiry needs no daemon).
+    pub fn store(&mut self) -> Result<&mut Store> {
+        if !self.swept {
+            self.swept = true;
+            let now = self.now;
+            let store = self.raw_store()?;
+            commands::session::expire_overdue(store, now, None)?;
+        }
+        self.raw_store()
+    }
+
+    pub fn db_path(&self) -> &std::path::Path {
+        &self.db
+    }
+
+    /// The actor's email as given, lower-cased; exit 2 when there is none.
+    pub fn actor_email(&self) -> Result<String> {
+        let raw = self.actor_arg.as_deref().ok_or_else(|| {
+            Error::invalid_with_hint(
+                "this command needs --actor",
+                "pass --actor EMAIL or set ADMIN_PROXY_ACTOR",
+            )
+        })?;
+        Ok(raw.trim().to_lowercase())
+    }
+
+    pub fn org_given(&self) -> bool {
+        self.org_arg.is_some()
+    }
+
+    /// The org named by `--org`, if any, looked up.
+    pub fn explicit_org(&mut self) -> Result<Option<Org>> {
+        let Some(slug) = self.org_arg.clone() else {
+            return Ok(None);
+        };
+        let org = store::orgs::find(self.store()?.conn(), &slug)?;
+        match org {
+            Some(o) => Ok(Some(o)),
+            None => Err(Error::NotFound {
+                what: format!("org {slug:?}"),
+                hint: Some("`admin-proxy org list` shows the orgs".into()),
+            }),
+        }
+    }
+
+    /// The selected org (SPEC §2): `--org`, else the only org of the store.
+    pub fn org(&mut self) -> Result<Org> {
+        if let Some(org) = self.explicit_org()? {
+            return Ok(org);
+        }
+        let mut orgs = store::orgs::list(self.store()?.conn())?;
+        match orgs.len() {
+            1 => Ok(orgs.remove(0)),
+            0 => Err(Error::NotFound {
+                what: "org".into(),
+                hint: Some("the store holds no org yet: an operator creates one with `admin-proxy org create`".into()),
+            }),
+            n => Err(Error::invalid_with_hint(
+                format!("the store holds {n} orgs: say which one"),
+                "pass --org SLUG or set ADMIN_PROXY_ORG",
+            )),
+        }
+    }
+
+    /// Looks the actor up: first among the operators, then among the active users of the
+    /// selected org. Exit 2 without an actor, exit 3 (`actor_unknown`) when unknown.
+    pub fn actor(&mut self) -> Result<(Actor, Option<Org>)> {
+        let email = self.actor_email()?;
+        if let Some(op) = store::operators::find(self.store()?.conn(), &email)? {
+            return Ok((Actor::Operator(op), None));
+        }
+        let org = match self.org() {
+            Ok(org) => org,
+            Err(Error::NotFound { .. }) => return Err(unknown_actor(&email, None)),
+            Err(e) => return Err(e),
+        };
+        let user = store::users::find(self.store()?.conn(), org.id, &email)?;
+        match user {
+            Some(u) if u.is_active() => Ok((Actor::User(u), Some(org))),
+            _ => Err(unknown_actor(&email, Some(&org))),
+        }
+    }
+
+    /// Like [`Ctx::actor`], and the org always: operators work in the selected org too.
+    pub fn actor_in_org(&mut self) -> Result<(Actor, Org)> {
+        let (actor, org) = self.actor()?;
+        let org = match org {
+            Some(o) => o,
+            None => self.org()?,
+        };
+        Ok((actor, org))
+    }
+}
+
+pub fn unknown_actor(email: &str, org: Option<&Org>) -> Error {
+    let message = match org {
+        Some(o) => format!(
+            "{email} is neither an operator nor an active user of org {}",
+            o.slug
+        ),
+        None => format!("{email} is not an operator, and no org was found for them"),
+    };
+    Error::Denied {
+        denial: Denial::ActorUnknown,
+        message,
+    }
+}
+
+/// `$XDG_DATA_HOME/admin-proxy/admin-proxy.db`, or `~/.local/share/...` when unset.
+fn default_db_path() -> Result<PathBuf> {
+    let base = match std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+            Some(home) => PathBuf::from(home).join(".local").join("share"),
+            None => {
+                return Err(Error::invalid_with_hint(
+                    "cannot find the default store: neither XDG_DATA_HOME nor HOME is set",
+                    "pass --db PATH or set ADMIN_PROXY_DB",
+                ))
+            }
+        },
+    };
+    Ok(base.join("admin-proxy").join("admin-proxy.db"))
+}
+
+/// Runs the parsed command line and prints its report.
+pub fn run(cli: Cli) -> Result<()> {
+    // Commands that need neither the clock nor the store.
+    match &cli.command {
+        Command::Man => return commands::docs::man(),
+        Command::Completions(args) => return commands::docs::completions(args.shell),
+        _ => {}
+    }
+    let now = clock::now_from_env()?;
+    let mut ctx = Ctx::new(&cli.global, now)?;
+    let report = dispatch(&mut ctx, cli.command)?;
+    if let Some(report) = report {
+        output::print(&report, ctx.format)?;
+    }
+    Ok(())
+}
+
+/// Runs one command; `None` when the command printed its own output (streams).
+pub fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Option<Report>> {
+    use crate::cli::{
+        AuditCommand, ConfigCommand, GrantCommand, ListCommand, NotificationsCommand,
+        OperatorCommand, OrgCommand, SessionsCommand, UsersCommand,
+    };
+    use commands::*;
+    let report = match command {
+        Command::Init => org::init(ctx)?,
+        Command::Demo => return demo::run(ctx).map(|()| None),
+        Command::Org(OrgCommand::Create(a)) => org::create(ctx, &a)?,
+        Command::Org(OrgCommand::List) => org::list(ctx)?,
+        Command::Operator(OperatorCommand::Add(a)) => org::add_operator(ctx, &a)?,
+        Command::Users(UsersCommand::Import(a)) => users::import(ctx, &a)?,
+        Command::Users(UsersCommand::List(a)) => users::list(ctx, a.search.as_deref())?,
+        Command::Grant(GrantCommand::SuperAdmin(a)) => users::grant_super_admin(ctx, &a)?,
+        Command::Grant(GrantCommand::HrAdmin(a)) => users::grant_hr_admin(ctx, &a)?,
+        Command::Revoke(a) => users::revoke(ctx, &a)?,
+        Command::Config(ConfigCommand::Show) => config::show(ctx)?,
+        Command::Config(ConfigCommand::Get(a)) => config::get(ctx, &a.key)?,
+        Command::Config(ConfigCommand::Set(a)) => config::set(ctx, &a)?,
+        Command::List(a) => match a.what {
+            None => session::list_users(ctx, &a.users)?,
+            Some(ListCommand::Users(u)) => session::list_users(ctx, &u)?,
+            Some(ListCommand::Sessions(s)) => session::list_sessions(ctx, &s)?,
+        },
+        Command::Start(a) => session::start(ctx, &a)?,
+        Command::Status => session::status(ctx)?,
+        Command::Stop(a) => session::stop(ctx, &a)?,
+        Command::Act(a) => session::act(ctx, &a)?,
+        Command::Sessions(SessionsCommand::Sweep) => session::sweep(ctx)?,
+        Command::Notifications(NotificationsCommand::Drain) => {
+            return session::drain(ctx).map(|()| None)
+        }
+        Command::Audit(AuditCommand::Export(a)) => return audit::export(ctx, &a).map(|()| None),
+        Command::Audit(AuditCommand::Verify) => audit::verify(ctx)?,
+        Command::Man | Command::Completions(_) => return Ok(None),
+    };
+    Ok(Some(report))
+}
+
+/// Lower-cases and checks an email given on the command line (exit 2 when malformed).
+pub fn email_arg(raw: &str) -> Result<String> {
+    normalize_email(raw)
+}

@@ -1,0 +1,460 @@
+//! The command line, as clap derive types: global options, the command tree, one Args struct
+//! per command. Doc comments here become `--help`, the man pages and the completions.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// Let administrators impersonate users for a limited time, safely and on the record.
+///
+/// Every attempt, action and setting change is written to a tamper-evident audit log.
+#[derive(Debug, Parser)]
+#[command(name = "admin-proxy", version, propagate_version = true)]
+#[command(after_help = "Run `admin-proxy demo` for a guided tour on a sample org.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]
+    #[arg(long, global = true, env = "ADMIN_PROXY_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The org to work in (may be left out when the store holds exactly one)
+    #[arg(long, global = true, env = "ADMIN_PROXY_ORG", value_name = "SLUG")]
+    pub org: Option<String>,
+
+    /// Who runs the command: an operator, or a user of the org
+    #[arg(long, global = true, env = "ADMIN_PROXY_ACTOR", value_name = "EMAIL")]
+    pub actor: Option<String>,
+
+    /// How to print results: tables for people; json, jsonl or csv for scripts
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Answer yes to the confirmation prompt (for scripts)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people
+    Table,
+    /// One JSON document (an array for lists)
+    Json,
+    /// One JSON object per line
+    Jsonl,
+    /// Comma-separated values with a header
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    // -- sessions --
+    /// List the users you may impersonate (`list` alone), or sessions
+    #[command(args_conflicts_with_subcommands = true)]
+    List(ListArgs),
+    /// Start impersonating a user
+    #[command(after_long_help = START_EXAMPLES)]
+    Start(StartArgs),
+    /// Show whom you are impersonating and the time left
+    Status,
+    /// End your impersonation session, or a given one
+    Stop(StopArgs),
+    /// Record an action taken inside your session
+    Act(ActArgs),
+    /// Housekeeping of sessions, for cron
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+    /// Deliver the notices owed to impersonated users
+    #[command(subcommand)]
+    Notifications(NotificationsCommand),
+
+    // -- people --
+    /// Import and list the users of an org
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Make a user a super admin or an HR admin
+    #[command(subcommand)]
+    Grant(GrantCommand),
+    /// Take a user's admin role away (back to user)
+    Revoke(RevokeArgs),
+
+    // -- settings --
+    /// Show and change the org's settings
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Create and list orgs
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Add vendor operators
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+
+    // -- audit --
+    /// Export and verify the audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+
+    // -- setup --
+    /// Create the store (safe to run again)
+    Init,
+    /// Load a sample org and walk through a session
+    Demo,
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page
+    Man,
+}
+
+/// The headings under which `--help` lists the commands, in order.
+pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "Sessions",
+        &[
+            "list",
+            "start",
+            "status",
+            "stop",
+            "act",
+            "sessions",
+            "notifications",
+        ],
+    ),
+    ("People", &["users", "grant", "revoke"]),
+    ("Settings", &["config", "org", "operator"]),
+    ("Audit", &["audit"]),
+    ("Setup", &["init", "demo", "completions", "man"]),
+];
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(subcommand)]
+    pub what: Option<ListCommand>,
+
+    #[command(flatten)]
+    pub users: ListUsersArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListCommand {
+    /// The users you may impersonate, by name
+    Users(ListUsersArgs),
+    /// Impersonation sessions and how each ended
+    Sessions(ListSessionsArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ListUsersArgs {
+    /// Only users whose name or email contains TEXT (any case, any script)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Show at most N users
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListSessionsArgs {
+    /// Only sessions that have not ended
+    #[arg(long)]
+    pub active: bool,
+}
+
+const START_EXAMPLES: &str = "Examples:
+  admin-proxy --actor hal@acme.com start fay@acme.com
+  admin-proxy --actor hal@acme.com --yes start fay@acme.com --reason 'ticket 4521'
+  admin-proxy --actor hal@acme.com --format json --yes start fay@acme.com";
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The email of the user to impersonate
+    pub email: String,
+
+    /// Why (required when the org's require-reason is on)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// End this session instead of your own (its actor, a super admin or an operator)
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActArgs {
+    /// What was done, e.g. report.generate or profile.update
+    pub action: String,
+
+    /// The action changes the user's data (the user is notified)
+    #[arg(long)]
+    pub change: bool,
+
+    /// More about the action, as a JSON object
+    #[arg(long, value_name = "JSON")]
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// End every overdue session and report how many (for cron)
+    Sweep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotificationsCommand {
+    /// Print pending notifications as JSON lines and mark them delivered
+    Drain,
+}
+
+const IMPORT_EXAMPLES: &str = "The header names the columns, in any order: email and name are required;
+groups, first_login_at, status, role and hr_scope are optional. A column left
+out keeps the stored values; an empty cell clears the field or sets its default.
+Groups and hr_scope are separated by ';', hr_scope '*' is the whole org.
+
+Examples:
+  admin-proxy --actor pa@vendor.com --org acme users import people.csv --dry-run
+  admin-proxy --actor pa@vendor.com --org acme users import people.csv
+
+  email,name,groups,first_login_at,status,role,hr_scope
+  ann@acme.com,Ann Lee,Finance;London,2026-01-10T09:00:00Z,active,hr_admin,Finance";
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Create or update users from a CSV file (all or nothing)
+    #[command(after_long_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+    /// List every user of the org
+    List(UsersListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file
+    pub file: PathBuf,
+
+    /// Check the file and report what would change, without writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersListArgs {
+    /// Only users whose name or email contains TEXT (any case, any script)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// Make a user a super admin
+    SuperAdmin(GrantSuperAdminArgs),
+    /// Make a user an HR admin over some groups, or the whole org
+    HrAdmin(GrantHrAdminArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GrantSuperAdminArgs {
+    /// The user's email
+    pub email: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("reach").required(true).args(["scope", "all_groups"])))]
+pub struct GrantHrAdminArgs {
+    /// The user's email
+    pub email: String,
+
+    /// The groups the HR admin may reach (repeat, or separate with ';')
+    #[arg(long, value_name = "GROUP", num_args = 1..)]
+    pub scope: Vec<String>,
+
+    /// The HR admin may reach the whole org
+    #[arg(long)]
+    pub all_groups: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// The user's email
+    pub email: String,
+}
+
+const CONFIG_SET_EXAMPLES: &str = "Settings:
+  session-timeout              1h to 24h, e.g. 90m, 4h30m (operators)
+  super-admin-only             true/false (operators); on ends HR admins' sessions
+  impersonation-notifications  true/false (operators, super admins)
+  require-reason               true/false (operators, super admins)
+
+Examples:
+  admin-proxy --actor pa@vendor.com config set session-timeout 4h30m
+  admin-proxy --actor ada@acme.com config set require-reason on";
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show every setting of the org
+    Show,
+    /// Print one setting's value
+    Get(ConfigGetArgs),
+    /// Change one setting
+    #[command(after_long_help = CONFIG_SET_EXAMPLES)]
+    Set(ConfigSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigGetArgs {
+    /// session-timeout, super-admin-only, impersonation-notifications or require-reason
+    pub key: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigSetArgs {
+    /// session-timeout, super-admin-only, impersonation-notifications or require-reason
+    pub key: String,
+    /// The new value: a duration such as 4h30m, or true/false (on/off, yes/no)
+    pub value: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an org (operators)
+    Create(OrgCreateArgs),
+    /// List orgs (operators see all, others their own)
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct OrgCreateArgs {
+    /// A short name: lower-case letters, digits and -, e.g. acme
+    pub slug: String,
+
+    /// The org's display name
+    #[arg(long)]
+    pub name: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Add an operator (the first needs no actor, later ones an operator)
+    Add(OperatorAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OperatorAddArgs {
+    /// The operator's email
+    pub email: String,
+
+    /// The operator's role
+    #[arg(long, value_enum)]
+    pub role: OperatorRoleArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OperatorRoleArg {
+    ProgramArchitect,
+    CustomerSuccessManager,
+}
+
+const EXPORT_EXAMPLES: &str = "Examples:
+  admin-proxy --actor ada@acme.com audit export > audit.csv
+  admin-proxy --actor ada@acme.com audit export --since 2026-06-01 --until 2026-07-01 --output june.csv
+  admin-proxy --actor ada@acme.com audit export --event 'impersonation.*' --by hal@acme.com
+  admin-proxy --actor pa@vendor.com audit export --all-orgs --format jsonl | gzip > all.jsonl.gz";
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Stream audit rows as CSV (or JSON lines with --format jsonl)
+    #[command(after_long_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+    /// Check every row against its hash chain
+    Verify,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Rows at or after this time (RFC 3339, or YYYY-MM-DD for midnight UTC)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// Rows before this time (RFC 3339, or YYYY-MM-DD for midnight UTC)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Only this event (repeatable); `impersonation.*` for a family
+    #[arg(long, value_name = "NAME")]
+    pub event: Vec<String>,
+
+    /// Only rows whose actor is EMAIL
+    #[arg(long, value_name = "EMAIL")]
+    pub by: Option<String>,
+
+    /// Only rows whose target is EMAIL
+    #[arg(long, value_name = "EMAIL")]
+    pub target: Option<String>,
+
+    /// Write to FILE (complete or not at all) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Every org's rows and the vendor's (operators)
+    #[arg(long)]
+    pub all_orgs: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// The full clap command, with the grouped command list in `--help`.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let mut listing = String::new();
+    for (heading, names) in COMMAND_GROUPS {
+        listing.push_str(&format!("{heading}:\n"));
+        for name in *names {
+            if let Some(sub) = cmd.find_subcommand(name) {
+                let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+                listing.push_str(&format!("  {name:<15} {about}\n"));
+            }
+        }
+        listing.push('\n');
+    }
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    );
+    cmd.help_template(template)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_is_in_a_help_group() {
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            assert!(
+                COMMAND_GROUPS.iter().any(|(_, names)| names.contains(&name)),
+                "{name} is in no group of --help"
+            );
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! `init`, `org create`, `org list` and `operator add`.
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::{permit, Who};
+use crate::app::Ctx;
+use crate::cli::{OperatorAddArgs, OperatorRoleArg, OrgCreateArgs};
+use crate::core::clock::format_instant;
+use crate::core::events::Event;
+use crate::core::model::{normalize_email, validate_name, validate_slug, Actor, Operator, OperatorRole, Org};
+use crate::error::{Error, Result};
+use crate::output::Report;
+use crate::store::{self, audit::Entry};
+
+#[derive(Serialize)]
+struct Initialized {
+    path: String,
+    schema_version: i64,
+}
+
+pub fn init(ctx: &mut Ctx) -> Result<Report> {
+    let path = ctx.store()?.path().display().to_string();
+    let data = Initialized {
+        path: path.clone(),
+        schema_version: store::SCHEMA_VERSION,
+    };
+    Ok(Report::text(&data, format!("Store ready at {path}")))
+}
+
+#[derive(Serialize)]
+struct OrgView {
+    slug: String,
+    name: String,
+}
+
+impl From<&Org> for OrgView {
+    fn from(o: &Org) -> Self {
+        OrgView {
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+        }
+    }
+}
+
+pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
+    validate_slug(&args.slug)?;
+    validate_name(&args.name)?;
+    let (actor, _) = ctx.actor()?;
+    permit(&actor, &[Who::Operator], "create orgs")?;
+    let now = ctx.now;
+    let org = ctx.store()?.write(|tx| {
+        if store::orgs::find(tx, &args.slug)?.is_some() {
+            return Err(Error::conflict(
+                "already_exists",
+                format!("org {:?} already exists", args.slug),
+            ));
+        }
+        let org = store::orgs::insert(tx, &args.slug, args.name.trim(), &format_instant(now))?;
+        tx.audit(
+            Entry::new(now, &org.slug, Event::OrgCreated)
+                .actor(actor.email(), actor.role_name())
+                .details(json!({"name": org.name})),
+        )?;
+        Ok(org)
+    })?;
+    Ok(Report::text(
+        &OrgView::from(&org),
+        format!("Created org {} ({})", org.slug, org.name),
+    ))
+}
+
+pub fn list(ctx: &mut Ctx) -> Result<Report> {
+    let orgs = match ctx.actor() {
+        Ok((Actor::Operator(_), _)) => store::orgs::list(ctx.store()?.conn())?,
+        Ok((Actor::User(_), org)) => org.into_iter().collect(),
+        // Several orgs and no --org: an org user sees every org where they are active.
+        Err(Error::Invalid { .. }) if !ctx.org_given() => {
+            let email = ctx.actor_email()?;
+            let orgs = store::orgs::of_user(ctx.store()?.conn(), &email)?;
+            if orgs.is_empty() {
+                return Err(crate::app::unknown_actor(&email, None));
+            }
+            orgs
+        }
+        Err(e) => return Err(e),
+    };
+    let views: Vec<OrgView> = orgs.iter().map(OrgView::from).collect();
+    let rows = orgs
+        .iter()
+        .map(|o| vec![o.slug.clone(), o.name.clone()])
+        .collect();
+    Ok(Report::table(&views, vec!["slug", "name"], rows))
+}
+
+#[derive(Serialize)]
+struct OperatorView {
+    email: String,
+    role: &'static str,
+}
+
+pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
+    let email = normalize_email(&args.email)?;
+    let role = match args.role {
+        OperatorRoleArg::ProgramArchitect => OperatorRole::ProgramArchitect,
+        OperatorRoleArg::CustomerSuccessManager => OperatorRole::CustomerSuccessManager,
+    };
+    let first = store::operators::count(ctx.store()?.conn())? == 0;
+    // The first operator needs no actor; later ones are added by an operator.
+    let actor: Option<Actor> = if first {
+        None
+    } else {
+        let actor_email = ctx.actor_email().map_err(|_| {
+            Error::invalid_with_hint(
+                "adding an operator needs --actor: the store already has operators",
+                "pass --actor with an operator's email",
+            )
+        })?;
+        match store::operators::find(ctx.store()?.conn(), &actor_email)? {
+            Some(op) => Some(Actor::Operator(op)),
+            None => {
+                return Err(Error::Forbidden(format!(
+                    "{actor_email} may not add operators: only operators may"
+                )))
+            }
+        }
+    };
+    let now = ctx.now;
+    let op = Operator { email, role };
+    ctx.store()?.write(|tx| {
+        if store::operators::find(tx, &op.email)?.is_some() {
+            return Err(Error::conflict(
+                "already_exists",
+                format!("{} is already an operator", op.email),
+            ));
+        }
+        store::operators::insert(tx, &op, &format_instant(now))?;
+        let (by, by_role) = actor
+            .as_ref()
+            .map_or(("", ""), |a| (a.email(), a.role_name()));
+        tx.audit(
+            Entry::new(now, "", Event::OperatorAdded)
+                .actor(by, by_role)
+                .target(&op.email)
+                .details(json!({"role": op.role.as_str()})),
+        )?;
+        Ok(())
+    })?;
+    let view = OperatorView {
+        email: op.email.clone(),
+        role: op.role.as_str(),
+    };
+    Ok(Report::text(
+        &view,
+        format!("Added operator {} ({})", op.email, op.role.as_str()),
+    ))
+}

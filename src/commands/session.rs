@@ -1,0 +1,698 @@
+//! Impersonation sessions (SPEC §4, §5): `list users`, `start`, `status`, `stop`, `act`,
+//! `list sessions`, `sessions sweep`, `notifications drain`, expiry and the revocation cascade.
+
+use std::hash::{BuildHasher, Hasher};
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{permit, Who};
+use crate::app::{email_arg, Ctx};
+use crate::cli::{ActArgs, ListSessionsArgs, ListUsersArgs, StartArgs, StopArgs};
+use crate::core::clock::{format_instant, human_span};
+use crate::core::events::{EndReason, Event};
+use crate::core::model::{Actor, Org, User};
+use crate::core::policy::{self, Denial, Request};
+use crate::core::settings::Timeout;
+use crate::error::{Error, Result};
+use crate::output::{self, Report};
+use crate::store::{self, audit::Entry, sessions::Session, Store, Tx};
+
+/// Under this many seconds left, `status` warns that the session is about to end.
+pub const EXPIRING_SOON_SECONDS: i64 = 5 * 60;
+
+/// Actions that belong to the user alone: never taken on their behalf.
+pub const PERSONAL_ACTIONS: [&str; 2] = ["privacy.accept", "guide.dismiss"];
+
+/// Ends every session past its `expires_at` (of one org, or of the store), each recorded as
+/// `impersonation.expired` at the moment it expired. Costs one indexed read when none is due.
+pub fn expire_overdue(store: &mut Store, now: DateTime<Utc>, org_id: Option<i64>) -> Result<usize> {
+    if !store::sessions::any_overdue(store.conn(), now)? {
+        return Ok(0);
+    }
+    store.write(|tx| {
+        let mut ended = 0;
+        for s in store::sessions::overdue(tx, now)? {
+            if org_id.is_some_and(|id| id != s.org_id) {
+                continue;
+            }
+            if store::sessions::end(tx, &s.id, s.expires_at, EndReason::Expired)? {
+                tx.audit(
+                    Entry::new(s.expires_at, &s.org, Event::ImpersonationExpired)
+                        .actor(&s.actor, &s.actor_role)
+                        .target(&s.target)
+                        .session(&s.id)
+                        .reason(EndReason::Expired.as_str()),
+                )?;
+                ended += 1;
+            }
+        }
+        Ok(ended)
+    })
+}
+
+/// Ends, inside the caller's transaction, every active session of `org` that the rules no
+/// longer allow after a change by `by` (SPEC §5's cascade). Returns how many.
+pub fn revoke_disallowed(tx: &mut Tx<'_>, org: &Org, by: &Actor, now: DateTime<Utc>) -> Result<usize> {
+    let settings = store::settings::load(tx, org.id)?;
+    let mut revoked = 0;
+    for s in store::sessions::active_in_org(tx, org.id)? {
+        let actor = store::users::get(tx, s.actor_id)?;
+        let target = store::users::get(tx, s.target_id)?;
+        let verdict = match (&actor, &target) {
+            (Some(a), Some(t)) => policy::session_still_allowed(a, t, &settings),
+            _ => Err(Denial::TargetNotFound),
+        };
+        let Err(denial) = verdict else { continue };
+        if store::sessions::end(tx, &s.id, now, EndReason::Revoked)? {
+            let cause = policy::revoke_cause(denial);
+            tx.audit(
+                Entry::new(now, &org.slug, Event::ImpersonationRevoked)
+                    .actor(&s.actor, &s.actor_role)
+                    .target(&s.target)
+                    .session(&s.id)
+                    .reason(cause.as_str())
+                    .details(json!({"by": by.email(), "rule": denial.code()})),
+            )?;
+            revoked += 1;
+        }
+    }
+    Ok(revoked)
+}
+
+/// The org user behind an actor, or exit 3 for operators (they impersonate nobody).
+fn org_user<'a>(actor: &'a Actor, action: &str) -> Result<&'a User> {
+    actor.as_user().ok_or_else(|| {
+        Error::Forbidden(format!(
+            "{} is an operator; operators are not org users and may not {action}",
+            actor.email()
+        ))
+    })
+}
+
+pub fn list_users(ctx: &mut Ctx, args: &ListUsersArgs) -> Result<Report> {
+    let email = ctx.actor_email()?;
+    let (actor, org) = match ctx.actor_in_org() {
+        Ok(found) => found,
+        Err(Error::Denied { .. }) => return Err(Error::denied(Denial::ActorUnknown)),
+        Err(e) => return Err(e),
+    };
+    let conn = ctx.store()?.conn();
+    let settings = store::settings::load(conn, org.id)?;
+    let Some(me) = actor.as_user() else {
+        return Err(Error::Denied {
+            denial: Denial::ActorUnknown,
+            message: format!("{email} is an operator; operators impersonate nobody"),
+        });
+    };
+    policy::check_actor(Some(me), &settings).map_err(Error::denied)?;
+    let limit = args.limit.unwrap_or(u64::MAX);
+    let mut users = Vec::new();
+    store::users::scan(conn, org.id, args.search.as_deref(), |u| {
+        if policy::check_target(me, Some(&u)).is_ok() {
+            users.push(u);
+        }
+        Ok((users.len() as u64) < limit)
+    })?;
+    Ok(super::users::users_report(&users))
+}
+
+#[derive(Debug, Serialize)]
+struct Started {
+    session_id: String,
+    org: String,
+    actor: String,
+    target: String,
+    target_name: String,
+    reason: String,
+    started_at: String,
+    expires_at: String,
+    timeout: String,
+}
+
+enum Attempt {
+    Started(Started),
+    Denied(Denial, String),
+    NeedsConfirmation { target: String, timeout: Timeout },
+}
+
+pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
+    let target = email_arg(&args.email)?;
+    let reason = args.reason.as_deref().map(str::trim).unwrap_or("");
+    if reason.chars().count() > 1000 {
+        return Err(Error::invalid("--reason is longer than 1000 characters"));
+    }
+    let actor = ctx.actor_email()?;
+    let org = ctx.org()?;
+    let mut confirmed = ctx.yes;
+    loop {
+        match attempt_start(ctx, &org, &actor, &target, reason, confirmed)? {
+            Attempt::Started(s) => {
+                let text = format!(
+                    "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
+                    s.target_name, s.target, s.expires_at, s.timeout, s.session_id
+                );
+                return Ok(Report::text(&s, text));
+            }
+            Attempt::Denied(denial, message) => return Err(Error::Denied { denial, message }),
+            Attempt::NeedsConfirmation { target, timeout } => {
+                // The policy has passed (and a denial would have been recorded); only now
+                // is a person asked, outside any transaction.
+                if confirmed {
+                    return Err(Error::invalid("the session could not be confirmed"));
+                }
+                if !output::can_prompt() {
+                    return Err(Error::invalid_with_hint(
+                        "start needs confirmation and there is no terminal to ask on",
+                        "pass --yes to confirm from a script",
+                    ));
+                }
+                let question = format!(
+                    "Impersonate {target} for {timeout}? Everything you do is recorded."
+                );
+                if !output::confirm(&question)? {
+                    return Err(Error::invalid("not confirmed: no session was started"));
+                }
+                confirmed = true;
+            }
+        }
+    }
+}
+
+/// One attempt at `start` in a write transaction: gathers the facts, asks the policy,
+/// records a denial, and starts the session when confirmed.
+fn attempt_start(
+    ctx: &mut Ctx,
+    org: &Org,
+    actor_email: &str,
+    target_email: &str,
+    reason: &str,
+    confirmed: bool,
+) -> Result<Attempt> {
+    let now = ctx.now;
+    ctx.store()?.write(|tx| {
+        let operator = store::operators::find(tx, actor_email)?;
+        let actor = match operator {
+            Some(_) => None,
+            None => store::users::find(tx, org.id, actor_email)?,
+        };
+        let target = store::users::find(tx, org.id, target_email)?;
+        let settings = store::settings::load(tx, org.id)?;
+        let active = match &actor {
+            Some(a) => store::sessions::active_for_actor(tx, a.id)?.is_some(),
+            None => false,
+        };
+        let request = Request {
+            reason: Some(reason).filter(|r| !r.is_empty()),
+            actor_has_active_session: active,
+        };
+        let actor_role = match (&operator, &actor) {
+            (Some(op), _) => op.role.as_str(),
+            (None, Some(a)) => a.role.as_str(),
+            (None, None) => "",
+        };
+        let deny = |tx: &mut Tx<'_>, denial: Denial| -> Result<Attempt> {
+            tx.audit(
+                Entry::new(now, &org.slug, Event::ImpersonationDenied)
+                    .actor(actor_email, actor_role)
+                    .target(target_email)
+                    .denied(denial.code())
+                    .details(json!({"reason_given": reason})),
+            )?;
+            let message = format!(
+                "{actor_email} may not impersonate {target_email}: {}",
+                denial.explain()
+            );
+            Ok(Attempt::Denied(denial, message))
+        };
+        if let Err(denial) =
+            policy::can_impersonate(actor.as_ref(), target.as_ref(), &settings, request)
+        {
+            return deny(tx, denial);
+        }
+        let (Some(actor), Some(target)) = (actor, target) else {
+            return deny(tx, Denial::TargetNotFound);
+        };
+        let timeout = settings.session_timeout;
+        if !confirmed {
+            return Ok(Attempt::NeedsConfirmation {
+                target: target.label(),
+                timeout,
+            });
+        }
+        let id = new_session_id();
+        let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
+        let inserted = store::sessions::insert(
+            tx,
+            &store::sessions::NewSession {
+                id: &id,
+                org_id: org.id,
+                actor_id: actor.id,
+                target_id: target.id,
+                reason,
+                started_at: now,
+                expires_at,
+            },
+        );
+        match inserted {
+            Ok(()) => {}
+            // INVARIANT: one active session per actor; the unique index has the last word.
+            Err(e) if store::is_unique_violation(&e) => return deny(tx, Denial::SessionActive),
+            Err(e) => return Err(e.into()),
+        }
+        tx.audit(
+            Entry::new(now, &org.slug, Event::ImpersonationStarted)
+                .actor(&actor.email, actor.role.as_str())
+                .target(&target.email)
+                .session(&id)
+                .reason(reason)
+                .details(json!({
+                    "expires_at": format_instant(expires_at),
+                    "timeout": timeout.to_string(),
+                })),
+        )?;
+        Ok(Attempt::Started(Started {
+            session_id: id,
+            org: org.slug.clone(),
+            actor: actor.email,
+            target: target.email,
+            target_name: target.name,
+            reason: reason.to_string(),
+            started_at: format_instant(now),
+            expires_at: format_instant(expires_at),
+            timeout: timeout.to_string(),
+        }))
+    })
+}
+
+/// A new session id: `s_` and 16 hex digits from the process's random hasher keys.
+fn new_session_id() -> String {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("s_{:016x}", h.finish())
+}
+
+#[derive(Debug, Serialize)]
+struct StatusView {
+    active: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    started_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remaining_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expiring_soon: Option<bool>,
+}
+
+pub fn status(ctx: &mut Ctx) -> Result<Report> {
+    let (actor, _org) = ctx.actor_in_org()?;
+    let me = org_user(&actor, "have sessions")?;
+    let now = ctx.now;
+    let Some(s) = store::sessions::active_for_actor(ctx.store()?.conn(), me.id)? else {
+        let view = StatusView {
+            active: false,
+            session_id: None,
+            target: None,
+            target_name: None,
+            reason: None,
+            started_at: None,
+            expires_at: None,
+            remaining_seconds: None,
+            expiring_soon: None,
+        };
+        return Ok(Report::text(&view, "Not impersonating anyone."));
+    };
+    let remaining = (s.expires_at - now).num_seconds().max(0);
+    let soon = remaining < EXPIRING_SOON_SECONDS;
+    let mut text = format!(
+        "Impersonating {} <{}> since {}; {} left (ends {}). Everything you do is recorded.",
+        s.target_name,
+        s.target,
+        format_instant(s.started_at),
+        human_span(remaining),
+        format_instant(s.expires_at)
+    );
+    if soon {
+        text.push_str(&format!(
+            "\nwarning: the session ends in {}; start a new one to continue",
+            human_span(remaining)
+        ));
+    }
+    let view = StatusView {
+        active: true,
+        session_id: Some(s.id.clone()),
+        target: Some(s.target.clone()),
+        target_name: Some(s.target_name.clone()),
+        reason: Some(s.reason.clone()),
+        started_at: Some(format_instant(s.started_at)),
+        expires_at: Some(format_instant(s.expires_at)),
+        remaining_seconds: Some(remaining),
+        expiring_soon: Some(soon),
+    };
+    Ok(Report::text(&view, text))
+}
+
+#[derive(Debug, Serialize)]
+struct Stopped {
+    session_id: String,
+    ended_at: String,
+    end_reason: &'static str,
+}
+
+pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
+    let (actor, org) = ctx.actor_in_org()?;
+    let session = match &args.session {
+        None => {
+            let me = org_user(&actor, "have sessions")?;
+            store::sessions::active_for_actor(ctx.store()?.conn(), me.id)?.ok_or_else(|| {
+                Error::conflict("no_active_session", format!("{} has no active session to stop", me.email))
+            })?
+        }
+        Some(id) => {
+            let s = store::sessions::get(ctx.store()?.conn(), id)?
+                .filter(|s| s.org_id == org.id)
+                .ok_or_else(|| Error::NotFound {
+                    what: format!("session {id:?} in org {}", org.slug),
+                    hint: Some("`admin-proxy list sessions` shows the sessions".into()),
+                })?;
+            let own = actor.as_user().is_some_and(|u| u.id == s.actor_id);
+            if !own {
+                permit(&actor, &[Who::Operator, Who::SuperAdmin], "stop another admin's session")?;
+            }
+            if !s.is_active() {
+                return Err(Error::conflict(
+                    "session_ended",
+                    format!(
+                        "session {} already ended ({})",
+                        s.id,
+                        s.end_reason.as_deref().unwrap_or("ended")
+                    ),
+                ));
+            }
+            s
+        }
+    };
+    let now = ctx.now;
+    ctx.store()?.write(|tx| {
+        if !store::sessions::end(tx, &session.id, now, EndReason::Stopped)? {
+            return Err(Error::conflict(
+                "session_ended",
+                format!("session {} ended meanwhile", session.id),
+            ));
+        }
+        let mut details = serde_json::Map::new();
+        if actor.email() != session.actor {
+            details.insert("impersonator".into(), json!(session.actor));
+        }
+        tx.audit(
+            Entry::new(now, &org.slug, Event::ImpersonationStopped)
+                .actor(actor.email(), actor.role_name())
+                .target(&session.target)
+                .session(&session.id)
+                .reason(EndReason::Stopped.as_str())
+                .details(serde_json::Value::Object(details)),
+        )?;
+        Ok(())
+    })?;
+    let view = Stopped {
+        session_id: session.id.clone(),
+        ended_at: format_instant(now),
+        end_reason: EndReason::Stopped.as_str(),
+    };
+    let text = format!(
+        "Stopped impersonating {} <{}> (session {}).",
+        session.target_name, session.target, session.id
+    );
+    Ok(Report::text(&view, text))
+}
+
+#[derive(Debug, Serialize)]
+struct Acted {
+    session_id: String,
+    action: String,
+    effective_user: String,
+    real_user: String,
+    change: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deliver_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notification_changes: Option<i64>,
+}
+
+fn validate_action(action: &str) -> Result<()> {
+    let ok = !action.is_empty()
+        && action.len() <= 100
+        && action
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "{action:?} is not an action name: use letters, digits, '.', '_' and '-', e.g. report.generate"
+        )))
+    }
+}
+
+pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
+    validate_action(&args.action)?;
+    let detail = match &args.detail {
+        None => serde_json::Value::Object(Default::default()),
+        Some(raw) => match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            Ok(_) => return Err(Error::invalid("--detail must be a JSON object, e.g. '{\"field\":\"phone\"}'")),
+            Err(e) => return Err(Error::invalid(format!("--detail is not valid JSON: {e}"))),
+        },
+    };
+    let (actor, org) = ctx.actor_in_org()?;
+    let me = org_user(&actor, "act in a session")?.clone();
+    let now = ctx.now;
+    let action = args.action.as_str();
+    let outcome = ctx.store()?.write(|tx| {
+        let session = store::sessions::active_for_actor(tx, me.id)?.ok_or_else(|| {
+            Error::conflict(
+                "no_active_session",
+                format!("{} has no active session: start one first", me.email),
+            )
+        })?;
+        if PERSONAL_ACTIONS.contains(&action) {
+            tx.audit(
+                Entry::new(now, &org.slug, Event::ImpersonationDenied)
+                    .actor(&me.email, me.role.as_str())
+                    .target(&session.target)
+                    .session(&session.id)
+                    .denied(Denial::PersonalAction.code())
+                    .details(json!({"action": action})),
+            )?;
+            return Ok(Err(session));
+        }
+        tx.audit(
+            Entry::new(now, &org.slug, Event::ImpersonationAction)
+                .actor(&me.email, me.role.as_str())
+                .target(&session.target)
+                .session(&session.id)
+                .details(json!({"action": action, "change": args.change, "detail": detail})),
+        )?;
+        let settings = store::settings::load(tx, org.id)?;
+        let mut changes = None;
+        if args.change && settings.impersonation_notifications {
+            let (count, queued) = store::notifications::count_change(
+                tx,
+                &session.id,
+                org.id,
+                &session.target,
+                now,
+            )?;
+            if queued {
+                tx.audit(
+                    Entry::new(now, &org.slug, Event::NotificationQueued)
+                        .actor(&me.email, me.role.as_str())
+                        .target(&session.target)
+                        .session(&session.id),
+                )?;
+            }
+            changes = Some(count);
+        }
+        Ok(Ok((session, changes)))
+    })?;
+    let (session, changes) = match outcome {
+        Ok(done) => done,
+        Err(session) => {
+            return Err(Error::Denied {
+                denial: Denial::PersonalAction,
+                message: format!(
+                    "{action} belongs to {} alone and is never taken on their behalf",
+                    session.target
+                ),
+            })
+        }
+    };
+    let deliver_to = (action == "report.generate").then(|| session.target.clone());
+    let mut text = format!(
+        "Recorded {action} as {} (real user {}).",
+        session.target, me.email
+    );
+    if let Some(to) = &deliver_to {
+        text.push_str(&format!("\nThe report goes to {to}, not to you."));
+    }
+    let view = Acted {
+        session_id: session.id,
+        action: action.to_string(),
+        effective_user: session.target,
+        real_user: me.email,
+        change: args.change,
+        deliver_to,
+        notification_changes: changes,
+    };
+    Ok(Report::text(&view, text))
+}
+
+#[derive(Debug, Serialize)]
+struct SessionView {
+    session_id: String,
+    actor: String,
+    target: String,
+    reason: String,
+    started_at: String,
+    expires_at: String,
+    ended_at: Option<String>,
+    end_reason: Option<String>,
+}
+
+impl From<&Session> for SessionView {
+    fn from(s: &Session) -> Self {
+        SessionView {
+            session_id: s.id.clone(),
+            actor: s.actor.clone(),
+            target: s.target.clone(),
+            reason: s.reason.clone(),
+            started_at: format_instant(s.started_at),
+            expires_at: format_instant(s.expires_at),
+            ended_at: s.ended_at.map(format_instant),
+            end_reason: s.end_reason.clone(),
+        }
+    }
+}
+
+pub fn list_sessions(ctx: &mut Ctx, args: &ListSessionsArgs) -> Result<Report> {
+    let (actor, org) = ctx.actor_in_org()?;
+    let only = match Who::of(&actor) {
+        Who::Operator | Who::SuperAdmin => None,
+        _ => actor.as_user().map(|u| u.id),
+    };
+    let sessions = store::sessions::list(ctx.store()?.conn(), org.id, only, args.active)?;
+    let views: Vec<SessionView> = sessions.iter().map(SessionView::from).collect();
+    let rows = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.actor.clone(),
+                s.target.clone(),
+                format_instant(s.started_at),
+                format_instant(s.expires_at),
+                s.end_reason.clone().unwrap_or_else(|| "active".into()),
+            ]
+        })
+        .collect();
+    Ok(Report::table(
+        &views,
+        vec!["session", "actor", "target", "started", "expires", "state"],
+        rows,
+    ))
+}
+
+/// The orgs a housekeeping command covers: operators every org unless `--org` names one,
+/// super admins their own.
+fn housekeeping_scope(ctx: &mut Ctx, what: &str) -> Result<(Actor, Option<Org>)> {
+    let (actor, org) = ctx.actor()?;
+    permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
+    let org = match org {
+        Some(o) => Some(o),
+        None => ctx.explicit_org()?,
+    };
+    Ok((actor, org))
+}
+
+#[derive(Debug, Serialize)]
+struct Swept {
+    expired: usize,
+}
+
+pub fn sweep(ctx: &mut Ctx) -> Result<Report> {
+    // This command's whole job is the sweep every other command does first, so it counts.
+    ctx.skip_expiry();
+    let (_actor, org) = housekeeping_scope(ctx, "sweep sessions")?;
+    let now = ctx.now;
+    let expired = expire_overdue(ctx.raw_store()?, now, org.map(|o| o.id))?;
+    Ok(Report::text(
+        &Swept { expired },
+        format!("Ended {expired} overdue session(s)."),
+    ))
+}
+
+#[derive(Debug, Serialize)]
+struct NotificationLine<'a> {
+    to: &'a str,
+    subject: &'a str,
+    body: String,
+    session_id: &'a str,
+    changes: i64,
+    org: &'a str,
+}
+
+pub fn drain(ctx: &mut Ctx) -> Result<()> {
+    let (actor, org) = housekeeping_scope(ctx, "drain notifications")?;
+    let pending = store::notifications::pending(ctx.store()?.conn(), org.as_ref().map(|o| o.id))?;
+    let subject = "An administrator made changes to your account";
+    let lines: Vec<NotificationLine<'_>> = pending
+        .iter()
+        .map(|n| NotificationLine {
+            to: &n.recipient,
+            subject,
+            body: format!(
+                "{} <{}> made {} change(s) to your account while impersonating you (session {}). \
+                 Contact your administrator if you did not expect this.",
+                n.actor_name, n.actor, n.changes, n.session_id
+            ),
+            session_id: &n.session_id,
+            changes: n.changes,
+            org: &n.org,
+        })
+        .collect();
+    // Written and flushed first: a notification is marked delivered only once it is out.
+    output::print(
+        &Report::text(&lines, String::new()),
+        crate::cli::Format::Jsonl,
+    )?;
+    let now = ctx.now;
+    ctx.store()?.write(|tx| {
+        for n in &pending {
+            if store::notifications::mark_delivered(tx, n.id, now)? {
+                tx.audit(
+                    Entry::new(now, &n.org, Event::NotificationDelivered)
+                        .actor(actor.email(), actor.role_name())
+                        .target(&n.recipient)
+                        .session(&n.session_id)
+                        .details(json!({"changes": n.changes})),
+                )?;
+            }
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,313 @@
+//! `users import`, `users list`, `grant` and `revoke`: the people of an org and their roles.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{permit, session, Who};
+use crate::app::{email_arg, Ctx};
+use crate::cli::{GrantHrAdminArgs, GrantSuperAdminArgs, ImportArgs, RevokeArgs};
+use crate::core::clock::format_instant;
+use crate::core::events::Event;
+use crate::core::import;
+use crate::core::model::{Actor, Org, Role, Scope, Status, User};
+use crate::error::{Error, Result};
+use crate::output::{self, Report};
+use crate::store::{self, Tx};
+
+/// A user as `users list` and `list users` show them.
+#[derive(Debug, Serialize)]
+pub struct UserView {
+    pub email: String,
+    pub name: String,
+    pub role: &'static str,
+    pub groups: Vec<String>,
+    pub status: &'static str,
+    pub first_login_at: Option<String>,
+    pub hr_scope: String,
+}
+
+impl From<&User> for UserView {
+    fn from(u: &User) -> Self {
+        UserView {
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role.as_str(),
+            groups: u.groups.clone(),
+            status: u.status.as_str(),
+            first_login_at: u.first_login_at.map(format_instant),
+            hr_scope: u.scope.encode(),
+        }
+    }
+}
+
+/// The table of a list of users.
+pub fn users_report(users: &[User]) -> Report {
+    let views: Vec<UserView> = users.iter().map(UserView::from).collect();
+    let rows = users
+        .iter()
+        .map(|u| {
+            vec![
+                u.email.clone(),
+                u.name.clone(),
+                u.role.as_str().to_string(),
+                u.groups.join(";"),
+                u.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    Report::table(&views, vec!["email", "name", "role", "groups", "status"], rows)
+}
+
+pub fn list(ctx: &mut Ctx, search: Option<&str>) -> Result<Report> {
+    let (actor, org) = ctx.actor_in_org()?;
+    permit(
+        &actor,
+        &[Who::Operator, Who::SuperAdmin, Who::HrAdmin],
+        "list the org's users",
+    )?;
+    let mut users = Vec::new();
+    store::users::scan(ctx.store()?.conn(), org.id, search, |u| {
+        users.push(u);
+        Ok(true)
+    })?;
+    Ok(users_report(&users))
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Imported {
+    created: u64,
+    updated: u64,
+    unchanged: u64,
+    dry_run: bool,
+}
+
+pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        Error::invalid(format!("cannot read {}: {e}", args.file.display()))
+    })?;
+    let rows = import::parse(&bytes)?;
+    let (actor, org) = ctx.actor_in_org()?;
+    permit(&actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
+    let now = ctx.now;
+    let file = args.file.display().to_string();
+    let bar = output::progress(Some(rows.len() as u64), "importing");
+    let apply = |tx: &mut Tx<'_>| -> Result<Imported> {
+        let counts = import_rows(tx, &org, &actor, &rows, now, &file, &bar)?;
+        Ok(counts)
+    };
+    let store = ctx.store()?;
+    let mut counts = if args.dry_run {
+        store.dry_run(apply)?
+    } else {
+        store.write(apply)?
+    };
+    bar.finish_and_clear();
+    counts.dry_run = args.dry_run;
+    let verb = if args.dry_run { "Would import" } else { "Imported" };
+    let text = format!(
+        "{verb} {} rows into {}: {} created, {} updated, {} unchanged",
+        rows.len(),
+        org.slug,
+        counts.created,
+        counts.updated,
+        counts.unchanged
+    );
+    Ok(Report::text(&counts, text))
+}
+
+fn import_rows(
+    tx: &mut Tx<'_>,
+    org: &Org,
+    actor: &Actor,
+    rows: &[import::Row],
+    now: DateTime<Utc>,
+    file: &str,
+    bar: &indicatif::ProgressBar,
+) -> Result<Imported> {
+    let super_admins_before = store::users::count_active_super_admins(tx, org.id)?;
+    let mut counts = Imported::default();
+    let mut roles_or_status_changed = false;
+    for row in rows {
+        let stored = store::users::find(tx, org.id, &row.email)?;
+        let wanted = row.apply(org.id, stored.as_ref());
+        match &stored {
+            None => {
+                store::users::insert(tx, &wanted)?;
+                counts.created += 1;
+                record_change(tx, org, actor, None, &wanted, now)?;
+            }
+            Some(old) if *old == wanted => counts.unchanged += 1,
+            Some(old) => {
+                store::users::update(tx, &wanted)?;
+                counts.updated += 1;
+                roles_or_status_changed |= old.role != wanted.role
+                    || old.status != wanted.status
+                    || old.scope != wanted.scope
+                    || old.groups != wanted.groups;
+                record_change(tx, org, actor, Some(old), &wanted, now)?;
+            }
+        }
+        bar.inc(1);
+    }
+    if super_admins_before > 0 && store::users::count_active_super_admins(tx, org.id)? == 0 {
+        return Err(last_super_admin(org));
+    }
+    tx.audit(
+        store::audit::Entry::new(now, &org.slug, Event::UsersImported)
+            .actor(actor.email(), actor.role_name())
+            .details(json!({
+                "file": file,
+                "rows": rows.len(),
+                "created": counts.created,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+            })),
+    )?;
+    if roles_or_status_changed {
+        session::revoke_disallowed(tx, org, actor, now)?;
+    }
+    Ok(counts)
+}
+
+fn last_super_admin(org: &Org) -> Error {
+    Error::Forbidden(format!(
+        "this would leave org {} without an active super admin",
+        org.slug
+    ))
+}
+
+/// The fields that differ between two versions of a user, as `{field: {old, new}}`.
+fn diff(old: Option<&User>, new: &User) -> serde_json::Value {
+    let view = |u: &User| serde_json::to_value(UserView::from(u)).unwrap_or_default();
+    let new_v = view(new);
+    let old_v = old.map(view);
+    let mut changes = serde_json::Map::new();
+    if let serde_json::Value::Object(fields) = &new_v {
+        for (k, v) in fields {
+            let before = old_v.as_ref().and_then(|o| o.get(k));
+            if before != Some(v) {
+                changes.insert(
+                    k.clone(),
+                    json!({"old": before.cloned().unwrap_or(serde_json::Value::Null), "new": v}),
+                );
+            }
+        }
+    }
+    serde_json::Value::Object(changes)
+}
+
+/// Writes the one audit row of a created or changed user: its most telling event, and every
+/// changed field in `details`.
+fn record_change(
+    tx: &mut Tx<'_>,
+    org: &Org,
+    actor: &Actor,
+    old: Option<&User>,
+    new: &User,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let event = match old {
+        None => Event::UserCreated,
+        Some(o) if o.status == Status::Active && new.status == Status::Deactivated => {
+            Event::UserDeactivated
+        }
+        Some(o) if new.role < o.role && new.role == Role::User => Event::RoleRevoked,
+        Some(o) if new.role != o.role || new.scope != o.scope => Event::RoleGranted,
+        Some(_) => Event::UserUpdated,
+    };
+    tx.audit(
+        store::audit::Entry::new(now, &org.slug, event)
+            .actor(actor.email(), actor.role_name())
+            .target(&new.email)
+            .details(diff(old, new)),
+    )?;
+    Ok(())
+}
+
+/// Gives `email` a new role and scope, in one transaction with its audit row and the
+/// sessions the change no longer allows.
+fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Report> {
+    let (actor, org) = ctx.actor_in_org()?;
+    let what = if role == Role::User { "revoke roles" } else { "grant roles" };
+    permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
+    let now = ctx.now;
+    let (user, changed) = ctx.store()?.write(|tx| {
+        let old = store::users::find(tx, org.id, email)?.ok_or_else(|| Error::NotFound {
+            what: format!("user {email} in org {}", org.slug),
+            hint: Some("`admin-proxy users list` shows the org's users".into()),
+        })?;
+        let new = User {
+            role,
+            scope: scope.clone(),
+            ..old.clone()
+        };
+        if new == old {
+            return Ok((new, false));
+        }
+        if old.role == Role::SuperAdmin
+            && old.is_active()
+            && store::users::count_active_super_admins(tx, org.id)? == 1
+        {
+            return Err(last_super_admin(&org));
+        }
+        store::users::update(tx, &new)?;
+        record_change(tx, &org, &actor, Some(&old), &new, now)?;
+        session::revoke_disallowed(tx, &org, &actor, now)?;
+        Ok((new, true))
+    })?;
+    let scope_text = match &user.scope {
+        Scope::All => " over the whole org".to_string(),
+        Scope::Groups(g) => format!(" over {}", g.iter().cloned().collect::<Vec<_>>().join(", ")),
+        Scope::None => String::new(),
+    };
+    let text = if changed {
+        format!("{} is now {}{scope_text}", user.email, user.role)
+    } else {
+        format!("{} was already {}{scope_text}; nothing changed", user.email, user.role)
+    };
+    #[derive(Serialize)]
+    struct Granted<'a> {
+        email: &'a str,
+        role: &'static str,
+        hr_scope: String,
+        changed: bool,
+    }
+    let data = Granted {
+        email: &user.email,
+        role: user.role.as_str(),
+        hr_scope: user.scope.encode(),
+        changed,
+    };
+    Ok(Report::text(&data, text))
+}
+
+pub fn grant_super_admin(ctx: &mut Ctx, args: &GrantSuperAdminArgs) -> Result<Report> {
+    let email = email_arg(&args.email)?;
+    set_role(ctx, &email, Role::SuperAdmin, Scope::None)
+}
+
+pub fn grant_hr_admin(ctx: &mut Ctx, args: &GrantHrAdminArgs) -> Result<Report> {
+    let email = email_arg(&args.email)?;
+    let scope = if args.all_groups {
+        Scope::All
+    } else {
+        let groups: Vec<String> = args
+            .scope
+            .iter()
+            .flat_map(|s| crate::core::model::parse_groups(s))
+            .collect();
+        if groups.is_empty() {
+            return Err(Error::invalid(
+                "--scope needs at least one group name (or use --all-groups)",
+            ));
+        }
+        Scope::from_groups(groups)
+    };
+    set_role(ctx, &email, Role::HrAdmin, scope)
+}
+
+pub fn revoke(ctx: &mut Ctx, args: &RevokeArgs) -> Result<Report> {
+    let email = email_arg(&args.email)?;
+    set_role(ctx, &email, Role::User, Scope::None)
+}

@@ -1,0 +1,10 @@
+//! The shared core: the model, the policy, the settings, the clock and the names of audit
+//! events. No SQL and no printing here.
+
+pub mod chain;
+pub mod clock;
+pub mod events;
+pub mod import;
+pub mod model;
+pub mod policy;
+pub mod settings;

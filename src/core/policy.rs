@@ -1,0 +1,293 @@
+//! Who may impersonate whom (SPEC §4): a pure function of the facts a command gathers.
+//! No SQL, no clock, no printing: the command reads the store, this module decides.
+
+use super::events::RevokeCause;
+use super::model::{Role, User};
+use super::settings::Settings;
+
+/// Why an attempt was refused. The strings are the denial codes of the spec, defined here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Denial {
+    ActorUnknown,
+    NotAdmin,
+    SuperAdminOnly,
+    TargetNotFound,
+    SelfTarget,
+    TargetInactive,
+    NeverLoggedIn,
+    AboveActor,
+    PeerHrAdmin,
+    OutOfScope,
+    ReasonRequired,
+    SessionActive,
+    /// Not a check of §4: `act` refuses actions that belong to the user alone.
+    PersonalAction,
+}
+
+impl Denial {
+    pub fn code(self) -> &'static str {
+        match self {
+            Denial::ActorUnknown => "actor_unknown",
+            Denial::NotAdmin => "not_admin",
+            Denial::SuperAdminOnly => "super_admin_only",
+            Denial::TargetNotFound => "target_not_found",
+            Denial::SelfTarget => "self",
+            Denial::TargetInactive => "target_inactive",
+            Denial::NeverLoggedIn => "never_logged_in",
+            Denial::AboveActor => "above_actor",
+            Denial::PeerHrAdmin => "peer_hr_admin",
+            Denial::OutOfScope => "out_of_scope",
+            Denial::ReasonRequired => "reason_required",
+            Denial::SessionActive => "session_active",
+            Denial::PersonalAction => "personal_action",
+        }
+    }
+
+    /// What the code means, for the person who was refused.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Denial::ActorUnknown => "the actor is not an active user of this org",
+            Denial::NotAdmin => "only super admins and HR admins may impersonate",
+            Denial::SuperAdminOnly => "this org allows only super admins to impersonate",
+            Denial::TargetNotFound => "no such user in this org",
+            Denial::SelfTarget => "you cannot impersonate yourself",
+            Denial::TargetInactive => "the user is deactivated",
+            Denial::NeverLoggedIn => {
+                "the user has never logged in, so has not accepted the privacy policy"
+            }
+            Denial::AboveActor => "the user's role is above yours",
+            Denial::PeerHrAdmin => "an HR admin cannot impersonate another HR admin",
+            Denial::OutOfScope => "the user is not in any group of your HR scope",
+            Denial::ReasonRequired => "this org requires a reason: pass --reason TEXT",
+            Denial::SessionActive => "you already have an active session: stop it first",
+            Denial::PersonalAction => {
+                "this action belongs to the user alone and is never taken on their behalf"
+            }
+        }
+    }
+}
+
+/// The cause recorded when a running session is ended because `denial` now applies to it.
+pub fn revoke_cause(denial: Denial) -> RevokeCause {
+    match denial {
+        Denial::ActorUnknown | Denial::TargetInactive | Denial::TargetNotFound => {
+            RevokeCause::UserDeactivated
+        }
+        Denial::SuperAdminOnly => RevokeCause::SuperAdminOnly,
+        Denial::OutOfScope => RevokeCause::ScopeNarrowed,
+        _ => RevokeCause::RoleRevoked,
+    }
+}
+
+/// What `start` asks about besides the two people.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Request<'a> {
+    pub reason: Option<&'a str>,
+    pub actor_has_active_session: bool,
+}
+
+/// Checks 1–3: may this actor impersonate anybody at all? `list users` uses these alone.
+pub fn check_actor(actor: Option<&User>, settings: &Settings) -> Result<(), Denial> {
+    let actor = match actor {
+        Some(a) if a.is_active() => a,
+        _ => return Err(Denial::ActorUnknown),
+    };
+    if !actor.role.is_admin() {
+        return Err(Denial::NotAdmin);
+    }
+    if settings.super_admin_only && actor.role != Role::SuperAdmin {
+        return Err(Denial::SuperAdminOnly);
+    }
+    Ok(())
+}
+
+/// Checks 4–10: may this (already admitted) actor reach this target?
+pub fn check_target(actor: &User, target: Option<&User>) -> Result<(), Denial> {
+    let target = match target {
+        Some(t) if t.org_id == actor.org_id => t,
+        _ => return Err(Denial::TargetNotFound),
+    };
+    if target.id == actor.id {
+        return Err(Denial::SelfTarget);
+    }
+    if !target.is_active() {
+        return Err(Denial::TargetInactive);
+    }
+    if target.first_login_at.is_none() {
+        return Err(Denial::NeverLoggedIn);
+    }
+    if target.role > actor.role {
+        return Err(Denial::AboveActor);
+    }
+    if actor.role == Role::HrAdmin {
+        if target.role == Role::HrAdmin {
+            return Err(Denial::PeerHrAdmin);
+        }
+        if !actor.scope.covers(&target.groups) {
+            return Err(Denial::OutOfScope);
+        }
+    }
+    Ok(())
+}
+
+/// The twelve checks of SPEC §4, in order; the first that fails is the answer.
+pub fn can_impersonate(
+    actor: Option<&User>,
+    target: Option<&User>,
+    settings: &Settings,
+    request: Request<'_>,
+) -> Result<(), Denial> {
+    check_actor(actor, settings)?;
+    let actor = actor.ok_or(Denial::ActorUnknown)?;
+    check_target(actor, target)?;
+    if settings.require_reason && request.reason.is_none_or(|r| r.trim().is_empty()) {
+        return Err(Denial::ReasonRequired);
+    }
+    if request.actor_has_active_session {
+        return Err(Denial::SessionActive);
+    }
+    Ok(())
+}
+
+/// Whether a running session is still allowed after its people or the settings changed.
+/// Only the checks that such a change can break are made again (1–3, 6, 8–10): a session is
+/// not ended because its reason or its target's first login would now be judged differently.
+pub fn session_still_allowed(
+    actor: &User,
+    target: &User,
+    settings: &Settings,
+) -> Result<(), Denial> {
+    check_actor(Some(actor), settings)?;
+    match check_target(actor, Some(target)) {
+        Err(Denial::NeverLoggedIn) | Ok(()) => Ok(()),
+        Err(d) => Err(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Scope, Status};
+    use chrono::{TimeZone, Utc};
+
+    fn user(id: i64, role: Role, groups: &[&str], scope: Scope) -> User {
+        User {
+            id,
+            org_id: 1,
+            email: format!("u{id}@acme.test"),
+            name: format!("User {id}"),
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+            first_login_at: Some(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()),
+            status: Status::Active,
+            role,
+            scope,
+        }
+    }
+
+    fn sa(id: i64) -> User {
+        user(id, Role::SuperAdmin, &["Leadership"], Scope::None)
+    }
+    fn hr(id: i64, scope: &str) -> User {
+        user(id, Role::HrAdmin, &["HR"], Scope::parse(scope))
+    }
+    fn plain(id: i64, groups: &[&str]) -> User {
+        user(id, Role::User, groups, Scope::None)
+    }
+
+    fn decide(actor: Option<&User>, target: Option<&User>, s: &Settings, r: Request) -> &'static str {
+        match can_impersonate(actor, target, s, r) {
+            Ok(()) => "ok",
+            Err(d) => d.code(),
+        }
+    }
+
+    #[test]
+    fn every_code_and_every_allowed_pairing() {
+        let d = Settings::default();
+        let sa_only = Settings {
+            super_admin_only: true,
+            ..Settings::default()
+        };
+        let need_reason = Settings {
+            require_reason: true,
+            ..Settings::default()
+        };
+        let no = Request::default();
+        let mut deactivated = plain(9, &["Finance"]);
+        deactivated.status = Status::Deactivated;
+        let mut fresh = plain(10, &["Finance"]);
+        fresh.first_login_at = None;
+        let mut other_org = plain(11, &["Finance"]);
+        other_org.org_id = 2;
+        let hr_fin = hr(2, "Finance");
+        let fay = plain(3, &["Finance"]);
+        let ola = plain(4, &["Operations"]);
+
+        let cases: Vec<(&str, Option<&User>, Option<&User>, &Settings, Request, &str)> = vec![
+            ("no actor", None, Some(&fay), &d, no, "actor_unknown"),
+            ("deactivated actor", Some(&deactivated), Some(&fay), &d, no, "actor_unknown"),
+            ("plain user", Some(&ola), Some(&fay), &d, no, "not_admin"),
+            ("hr when super-admin-only", Some(&hr_fin), Some(&fay), &sa_only, no, "super_admin_only"),
+            ("sa when super-admin-only", Some(&sa(1)), Some(&fay), &sa_only, no, "ok"),
+            ("missing target", Some(&sa(1)), None, &d, no, "target_not_found"),
+            ("other org", Some(&sa(1)), Some(&other_org), &d, no, "target_not_found"),
+            ("self", Some(&sa(1)), Some(&sa(1)), &d, no, "self"),
+            ("deactivated target", Some(&sa(1)), Some(&deactivated), &d, no, "target_inactive"),
+            ("never logged in", Some(&sa(1)), Some(&fresh), &d, no, "never_logged_in"),
+            ("hr on sa", Some(&hr_fin), Some(&sa(1)), &d, no, "above_actor"),
+            ("hr on hr", Some(&hr_fin), Some(&hr(5, "*")), &d, no, "peer_hr_admin"),
+            ("hr out of scope", Some(&hr_fin), Some(&ola), &d, no, "out_of_scope"),
+            ("no reason", Some(&sa(1)), Some(&fay), &need_reason, no, "reason_required"),
+            (
+                "blank reason",
+                Some(&sa(1)),
+                Some(&fay),
+                &need_reason,
+                Request { reason: Some("  "), ..no },
+                "reason_required",
+            ),
+            (
+                "reason given",
+                Some(&sa(1)),
+                Some(&fay),
+                &need_reason,
+                Request { reason: Some("ticket 42"), ..no },
+                "ok",
+            ),
+            (
+                "second session",
+                Some(&sa(1)),
+                Some(&fay),
+                &d,
+                Request { actor_has_active_session: true, ..no },
+                "session_active",
+            ),
+            ("sa on sa", Some(&sa(1)), Some(&sa(6)), &d, no, "ok"),
+            ("sa on hr", Some(&sa(1)), Some(&hr_fin), &d, no, "ok"),
+            ("scoped hr in scope", Some(&hr_fin), Some(&fay), &d, no, "ok"),
+            ("whole-org hr", Some(&hr(7, "*")), Some(&ola), &d, no, "ok"),
+            ("hr with empty scope", Some(&hr(8, "")), Some(&fay), &d, no, "out_of_scope"),
+        ];
+        for (name, actor, target, settings, request, want) in cases {
+            assert_eq!(decide(actor, target, settings, request), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn order_decides_between_failing_checks() {
+        // A plain user aiming at themself fails on not_admin (2) before self (5).
+        let ola = plain(4, &["Operations"]);
+        assert_eq!(
+            decide(Some(&ola), Some(&ola), &Settings::default(), Request::default()),
+            "not_admin"
+        );
+        // Deactivated and never logged in: target_inactive (6) comes before (7).
+        let mut t = plain(3, &["Finance"]);
+        t.status = Status::Deactivated;
+        t.first_login_at = None;
+        assert_eq!(
+            decide(Some(&sa(1)), Some(&t), &Settings::default(), Request::default()),
+            "target_inactive"
+        );
+    }
+}

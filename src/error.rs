@@ -1,0 +1,160 @@
+//! The one error type of the crate. Each variant knows its exit code (SPEC §9) and the
+//! stable `code` that `--format json` prints. Nothing here prints.
+
+use crate::core::policy::Denial;
+
+/// Exit codes of SPEC §9.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const INTERNAL: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const DENIED: u8 = 3;
+    pub const NOT_FOUND: u8 = 4;
+    pub const CONFLICT: u8 = 5;
+    pub const CHAIN_BROKEN: u8 = 6;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad usage or invalid input: exit 2.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        hint: Option<String>,
+    },
+    /// A rule of SPEC §4 (or `personal_action`) refused the attempt: exit 3.
+    #[error("{message}")]
+    Denied { denial: Denial, message: String },
+    /// The actor may not run this command (SPEC §8): exit 3.
+    #[error("{0}")]
+    Forbidden(String),
+    /// A named user, session or org does not exist: exit 4.
+    #[error("{what} not found")]
+    NotFound { what: String, hint: Option<String> },
+    /// The store's state does not allow it (no active session, already exists): exit 5.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// `audit verify` found a row that does not match its chain: exit 6.
+    #[error("audit chain broken at seq {seq} (org {org}): {problem}")]
+    ChainBroken {
+        seq: i64,
+        org: String,
+        problem: String,
+    },
+    /// The file exists but is not an admin-proxy store: exit 1.
+    #[error("{path} is not an admin-proxy store ({detail})")]
+    NotAStore { path: String, detail: String },
+    /// Reading or writing a file failed: exit 1.
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// SQLite reported an error we did not expect: exit 1.
+    #[error("store error: {0}")]
+    Store(#[from] rusqlite::Error),
+    /// The output stream was closed by the reader (`| head`): ends quietly with 0.
+    #[error("broken pipe")]
+    BrokenPipe,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn invalid_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Error::NotFound {
+            what: what.into(),
+            hint: None,
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::BrokenPipe;
+        }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Error::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn denied(denial: Denial) -> Self {
+        Error::Denied {
+            message: denial.explain().to_string(),
+            denial,
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid { .. } => exit::USAGE,
+            Error::Denied { .. } | Error::Forbidden(_) => exit::DENIED,
+            Error::NotFound { .. } => exit::NOT_FOUND,
+            Error::Conflict { .. } => exit::CONFLICT,
+            Error::ChainBroken { .. } => exit::CHAIN_BROKEN,
+            Error::NotAStore { .. } | Error::Io { .. } | Error::Store(_) => exit::INTERNAL,
+            Error::BrokenPipe => exit::OK,
+        }
+    }
+
+    /// The stable machine-readable code printed by `--format json`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::Denied { denial, .. } => denial.code(),
+            Error::Forbidden(_) => "forbidden",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { code, .. } => code,
+            Error::ChainBroken { .. } => "chain_broken",
+            Error::NotAStore { .. } => "not_a_store",
+            Error::Io { .. } => "io_error",
+            Error::Store(_) => "store_error",
+            Error::BrokenPipe => "broken_pipe",
+        }
+    }
+
+    /// The one-line message shown after `error: `; denials carry their code.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Denied { denial, message } => format!("denied ({}): {message}", denial.code()),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { hint, .. } | Error::NotFound { hint, .. } => hint.as_deref(),
+            Error::Store(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Some("another admin-proxy process held the store for too long; try again")
+            }
+            Error::ChainBroken { .. } => Some(
+                "the audit log was altered outside admin-proxy; keep the store as evidence",
+            ),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The only place that prints: reports as tables (comfy-table), JSON, JSON lines or CSV;
+//! errors; the confirmation prompt; progress bars. Commands return data, this renders it.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use comfy_table::{presets, ContentArrangement, Table};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::cli::Format;
+use crate::error::{Error, Result};
+
+/// What a command answers: the data scripts get, and the view people get.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub data: Value,
+    pub view: View,
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    /// Rows under headers.
+    Table {
+        headers: Vec<&'static str>,
+        rows: Vec<Vec<String>>,
+    },
+    /// A sentence or a banner.
+    Text(String),
+    /// One bare value (`config get`): printed as is, or as a JSON value.
+    Bare(String),
+}
+
+impl Report {
+    pub fn text(data: &impl Serialize, text: impl Into<String>) -> Report {
+        Report {
+            data: to_value(data),
+            view: View::Text(text.into()),
+        }
+    }
+
+    pub fn table(data: &impl Serialize, headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> Report {
+        Report {
+            data: to_value(data),
+            view: View::Table { headers, rows },
+        }
+    }
+
+    pub fn bare(data: Value, text: String) -> Report {
+        Report {
+            data,
+            view: View::Bare(text),
+        }
+    }
+}
+
+fn to_value(data: &impl Serialize) -> Value {
+    // Our report types are plain structs of strings, numbers and lists: they always serialize.
+    serde_json::to_value(data).unwrap_or(Value::Null)
+}
+
+/// Prints a report to stdout in the chosen format.
+pub fn print(report: &Report, format: Format) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render(report, format, &mut out, io::stdout().is_terminal())?;
+    out.flush().map_err(|e| Error::io("cannot write to stdout", e))
+}
+
+pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -> Result<()> {
+    let w = |e| Error::io("cannot write to stdout", e);
+    match (format, &report.view) {
+        (Format::Table | Format::Csv, View::Bare(text)) => writeln!(out, "{text}").map_err(w),
+        (Format::Table, View::Text(text)) => writeln!(out, "{text}").map_err(w),
+        (Format::Table, View::Table { headers, rows }) => {
+            if rows.is_empty() {
+                return Ok(());
+            }
+            writeln!(out, "{}", table(headers, rows, tty)).map_err(w)
+        }
+        (Format::Json, _) => {
+            serde_json::to_writer_pretty(&mut *out, &report.data)
+                .map_err(|e| Error::io("cannot write to stdout", e.into()))?;
+            writeln!(out).map_err(w)
+        }
+        (Format::Jsonl, _) => write_jsonl(&report.data, out),
+        (Format::Csv, _) => write_csv(&report.data, out),
+    }
+}
+
+/// A table for people: plain columns like kubectl, fitted to the terminal, never wrapped
+/// when stdout is not a terminal.
+pub fn table(headers: &[&str], rows: &[Vec<String>], tty: bool) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING);
+    t.set_content_arrangement(if tty {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+    if !tty {
+        t.force_no_tty();
+    }
+    t.set_header(headers.iter().map(|h| h.to_uppercase()));
+    for row in rows {
+        t.add_row(row);
+    }
+    // Columns start flush left, as in kubectl.
+    for col in t.column_iter_mut() {
+        col.set_padding((0, 2));
+    }
+    t
+}
+
+fn write_jsonl(data: &Value, out: &mut dyn Write) -> Result<()> {
+    let items: Vec<&Value> = match data {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for item in items {
+        serde_json::to_writer(&mut *out, item)
+            .map_err(|e| Error::io("cannot write to stdout", e.into()))?;
+        writeln!(out).map_err(|e| Error::io("cannot write to stdout", e))?;
+    }
+    Ok(())
+}
+
+/// CSV of a list of objects (or of one object): the keys of the first row are the header;
+/// lists are joined with `;`, and cells are guarded against spreadsheet formulas.
+fn write_csv(data: &Value, out: &mut dyn Write) -> Result<()> {
+    let items: Vec<&Value> = match data {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let mut w = csv_writer(out);
+    let keys: Vec<String> = match items.first() {
+        Some(Value::Object(m)) => m.keys().cloned().collect(),
+        Some(_) => vec!["value".to_string()],
+        None => return Ok(()),
+    };
+    w.write_record(&keys).map_err(csv_err)?;
+    for item in items {
+        let cells: Vec<String> = match item {
+            Value::Object(m) => keys
+                .iter()
+                .map(|k| guard_formula(&cell(m.get(k).unwrap_or(&Value::Null))).into_owned())
+                .collect(),
+            other => vec![guard_formula(&cell(other)).into_owned()],
+        };
+        w.write_record(&cells).map_err(csv_err)?;
+    }
+    w.flush().map_err(|e| Error::io("cannot write to stdout", e))
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
+        other => other.to_string(),
+    }
+}
+
+/// A CSV writer with LF line ends.
+pub fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+pub fn csv_err(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::io("cannot write the CSV", io),
+        other => Error::io(
+            "cannot write the CSV",
+            io::Error::other(format!("{other:?}")),
+        ),
+    }
+}
+
+/// Prefixes `'` to a cell that a spreadsheet would run as a formula (OWASP's advice against
+/// CSV injection): one starting with `=`, `+`, `-`, `@`, tab or carriage return.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Prints an error on stderr: `error: ...` and a hint, or the JSON object of SPEC §9.
+pub fn error(e: &Error, json: bool) {
+    let mut err = io::stderr().lock();
+    if json {
+        let body = serde_json::json!({"error": {"code": e.code(), "message": e.message()}});
+        let _ = writeln!(err, "{body}");
+    } else {
+        let _ = writeln!(err, "error: {}", e.message());
+        if let Some(hint) = e.hint() {
+            let _ = writeln!(err, "hint: {hint}");
+        }
+    }
+}
+
+/// Prints a note for people on stderr (never data).
+pub fn note(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
+
+/// Whether a person can answer a prompt: stdin and stderr are terminals.
+pub fn can_prompt() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
+}
+
+/// Asks a yes/no question on the terminal; only `y` or `yes` is yes.
+pub fn confirm(question: &str) -> Result<bool> {
+    let mut err = io::stderr().lock();
+    write!(err, "{question} [y/N] ").map_err(|e| Error::io("cannot write to the terminal", e))?;
+    err.flush()
+        .map_err(|e| Error::io("cannot write to the terminal", e))?;
+    let mut answer = String::new();
+    io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Error::io("cannot read the answer", e))?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// A progress bar on stderr when stderr is a terminal, hidden otherwise. With a length it
+/// shows a bar; without, a count of rows and their rate.
+pub fn progress(len: Option<u64>, what: &str) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match len {
+        Some(n) => (
+            ProgressBar::new(n),
+            format!("{what} [{{bar:30}}] {{human_pos}}/{{human_len}} rows ({{per_sec}}, {{eta}} left)"),
+        ),
+        None => (
+            ProgressBar::no_length(),
+            format!("{{spinner}} {what} {{human_pos}} rows ({{per_sec}})"),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_guarded_and_nothing_else_changes() {
+        for (raw, want) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@x", "'@x"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Zoë", "Zoë"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(guard_formula(raw), want);
+        }
+    }
+
+    #[test]
+    fn csv_of_a_list_joins_lists_and_guards_cells() {
+        let data = serde_json::json!([
+            {"email": "a@x", "groups": ["A", "B"], "name": "=cmd"},
+            {"email": "b@x", "groups": [], "name": "Bo"}
+        ]);
+        let mut out = Vec::new();
+        write_csv(&data, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "email,groups,name\na@x,A;B,'=cmd\nb@x,,Bo\n"
+        );
+    }
+}
+
+/// The two forms of an audit export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFormat {
+    Csv,
+    Jsonl,
+}
+
+impl RowFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            RowFormat::Csv => "csv",
+            RowFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Streams audit rows: CSV with the header of SPEC §6 and formula-guarded cells, or JSON
+/// lines with every value exactly as stored.
+pub struct RowWriter<W: Write> {
+    inner: RowSink<W>,
+}
+
+enum RowSink<W: Write> {
+    Csv(csv::Writer<W>),
+    Jsonl(W),
+}
+
+impl<W: Write> RowWriter<W> {
+    pub fn new(format: RowFormat, out: W) -> RowWriter<W> {
+        let inner = match format {
+            RowFormat::Csv => RowSink::Csv(csv_writer(out)),
+            RowFormat::Jsonl => RowSink::Jsonl(out),
+        };
+        let mut w = RowWriter { inner };
+        if let RowSink::Csv(c) = &mut w.inner {
+            // The header goes out even when no row matches; an error here shows on the
+            // first row or at finish.
+            let _ = c.write_record(crate::store::audit::COLUMNS);
+        }
+        w
+    }
+
+    pub fn write(&mut self, row: &crate::store::audit::AuditRow) -> Result<()> {
+        match &mut self.inner {
+            RowSink::Csv(c) => {
+                let cells = row.cells();
+                c.write_record(cells.iter().map(|cell| guard_formula(cell).into_owned()))
+                    .map_err(csv_err)
+            }
+            RowSink::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, row)
+                    .map_err(|e| Error::io("cannot write the export", e.into()))?;
+                w.write_all(b"\n")
+                    .map_err(|e| Error::io("cannot write the export", e))
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self.inner {
+            RowSink::Csv(mut c) => c.flush().map_err(|e| Error::io("cannot write the export", e)),
+            RowSink::Jsonl(mut w) => w.flush().map_err(|e| Error::io("cannot write the export", e)),
+        }
+    }
+}
