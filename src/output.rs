@@ -307,14 +307,14 @@ pub struct RowWriter<W: Write> {
 }
 
 enum RowSink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(W),
 }
 
 impl<W: Write> RowWriter<W> {
     pub fn new(format: RowFormat, out: W) -> RowWriter<W> {
         let inner = match format {
-            RowFormat::Csv => RowSink::Csv(csv_writer(out)),
+            RowFormat::Csv => RowSink::Csv(Box::new(csv_writer(out))),
             RowFormat::Jsonl => RowSink::Jsonl(out),
         };
         let mut w = RowWriter { inner };

@@ -223,24 +223,30 @@ mod tests {
         let fay = plain(3, &["Finance"]);
         let ola = plain(4, &["Operations"]);
 
-        let cases: Vec<(&str, Option<&User>, Option<&User>, &Settings, Request, &str)> = vec![
+        let ada = sa(1);
+        let sam = sa(6);
+        let hr_all5 = hr(5, "*");
+        let hr_all7 = hr(7, "*");
+        let hr_none = hr(8, "");
+        type Case<'a> = (&'a str, Option<&'a User>, Option<&'a User>, &'a Settings, Request<'a>, &'a str);
+        let cases: Vec<Case> = vec![
             ("no actor", None, Some(&fay), &d, no, "actor_unknown"),
             ("deactivated actor", Some(&deactivated), Some(&fay), &d, no, "actor_unknown"),
             ("plain user", Some(&ola), Some(&fay), &d, no, "not_admin"),
             ("hr when super-admin-only", Some(&hr_fin), Some(&fay), &sa_only, no, "super_admin_only"),
-            ("sa when super-admin-only", Some(&sa(1)), Some(&fay), &sa_only, no, "ok"),
-            ("missing target", Some(&sa(1)), None, &d, no, "target_not_found"),
-            ("other org", Some(&sa(1)), Some(&other_org), &d, no, "target_not_found"),
-            ("self", Some(&sa(1)), Some(&sa(1)), &d, no, "self"),
-            ("deactivated target", Some(&sa(1)), Some(&deactivated), &d, no, "target_inactive"),
-            ("never logged in", Some(&sa(1)), Some(&fresh), &d, no, "never_logged_in"),
-            ("hr on sa", Some(&hr_fin), Some(&sa(1)), &d, no, "above_actor"),
-            ("hr on hr", Some(&hr_fin), Some(&hr(5, "*")), &d, no, "peer_hr_admin"),
+            ("sa when super-admin-only", Some(&ada), Some(&fay), &sa_only, no, "ok"),
+            ("missing target", Some(&ada), None, &d, no, "target_not_found"),
+            ("other org", Some(&ada), Some(&other_org), &d, no, "target_not_found"),
+            ("self", Some(&ada), Some(&ada), &d, no, "self"),
+            ("deactivated target", Some(&ada), Some(&deactivated), &d, no, "target_inactive"),
+            ("never logged in", Some(&ada), Some(&fresh), &d, no, "never_logged_in"),
+            ("hr on sa", Some(&hr_fin), Some(&ada), &d, no, "above_actor"),
+            ("hr on hr", Some(&hr_fin), Some(&hr_all5), &d, no, "peer_hr_admin"),
             ("hr out of scope", Some(&hr_fin), Some(&ola), &d, no, "out_of_scope"),
-            ("no reason", Some(&sa(1)), Some(&fay), &need_reason, no, "reason_required"),
+            ("no reason", Some(&ada), Some(&fay), &need_reason, no, "reason_required"),
             (
                 "blank reason",
-                Some(&sa(1)),
+                Some(&ada),
                 Some(&fay),
                 &need_reason,
                 Request { reason: Some("  "), ..no },
@@ -248,7 +254,7 @@ mod tests {
             ),
             (
                 "reason given",
-                Some(&sa(1)),
+                Some(&ada),
                 Some(&fay),
                 &need_reason,
                 Request { reason: Some("ticket 42"), ..no },
@@ -256,17 +262,17 @@ mod tests {
             ),
             (
                 "second session",
-                Some(&sa(1)),
+                Some(&ada),
                 Some(&fay),
                 &d,
                 Request { actor_has_active_session: true, ..no },
                 "session_active",
             ),
-            ("sa on sa", Some(&sa(1)), Some(&sa(6)), &d, no, "ok"),
-            ("sa on hr", Some(&sa(1)), Some(&hr_fin), &d, no, "ok"),
+            ("sa on sa", Some(&ada), Some(&sam), &d, no, "ok"),
+            ("sa on hr", Some(&ada), Some(&hr_fin), &d, no, "ok"),
             ("scoped hr in scope", Some(&hr_fin), Some(&fay), &d, no, "ok"),
-            ("whole-org hr", Some(&hr(7, "*")), Some(&ola), &d, no, "ok"),
-            ("hr with empty scope", Some(&hr(8, "")), Some(&fay), &d, no, "out_of_scope"),
+            ("whole-org hr", Some(&hr_all7), Some(&ola), &d, no, "ok"),
+            ("hr with empty scope", Some(&hr_none), Some(&fay), &d, no, "out_of_scope"),
         ];
         for (name, actor, target, settings, request, want) in cases {
             assert_eq!(decide(actor, target, settings, request), want, "{name}");

@@ -1,0 +1,4 @@
+//! The integration tests: one binary, split by topic (ripgrep's layout). Each test gets a fresh
+//! store in a temp dir and runs the real `admin-proxy` binary against it.
+
+mod support;
