@@ -36,9 +36,16 @@ fn clap_error(e: clap::Error, json: bool) -> ExitCode {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
     if json && !benign {
-        let message = e.kind().as_str().map_or_else(|| e.to_string(), str::to_string);
-        let detail = e.render().to_string();
-        let body = serde_json::json!({"error": {"code": "usage", "message": format!("{message}: {}", detail.lines().next().unwrap_or_default().trim_start_matches("error: "))}});
+        // The error and clap's tip, without the usage lines meant for a terminal.
+        let rendered = e.render().to_string();
+        let message = rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
+            .map(|l| l.trim_start_matches("error: "))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let body = serde_json::json!({"error": {"code": "usage", "message": message}});
         eprintln!("{body}");
         return ExitCode::from(exit::USAGE);
     }

@@ -76,7 +76,7 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -
             if rows.is_empty() {
                 return Ok(());
             }
-            writeln!(out, "{}", table(headers, rows, tty)).map_err(w)
+            writeln!(out, "{}", table_text(headers, rows, tty)).map_err(w)
         }
         (Format::Json, _) => {
             serde_json::to_writer_pretty(&mut *out, &report.data)
@@ -105,11 +105,22 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], tty: bool) -> Table {
     for row in rows {
         t.add_row(row);
     }
-    // Columns start flush left, as in kubectl.
-    for col in t.column_iter_mut() {
-        col.set_padding((0, 2));
+    // Columns start flush left with two spaces between them, as in kubectl.
+    let last = headers.len().saturating_sub(1);
+    for (i, col) in t.column_iter_mut().enumerate() {
+        col.set_padding((0, if i == last { 0 } else { 2 }));
     }
     t
+}
+
+/// A table as text, without the padding comfy-table leaves after the last column.
+pub fn table_text(headers: &[&str], rows: &[Vec<String>], tty: bool) -> String {
+    table(headers, rows, tty)
+        .to_string()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn write_jsonl(data: &Value, out: &mut dyn Write) -> Result<()> {

@@ -104,18 +104,29 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
 
     say("\n# The audit trail of that session (admin-proxy audit export gives it as CSV):")?;
     let rows = session_trail(ctx)?;
-    let table = output::table(
+    say(&output::table_text(
         &["seq", "timestamp", "event", "outcome", "reason", "actor", "target"],
         &rows,
         false,
-    );
-    say(&table.to_string())?;
+    ))?;
     say("\nThat is the whole loop. `admin-proxy --help` lists every command; the README has a tour.")
 }
 
 /// Runs one command line as a person would type it, printing it and what it answers.
-fn step(db: &std::path::Path, now: chrono::DateTime<chrono::Utc>, argv: &[String], say: &mut impl FnMut(&str) -> Result<()>) -> Result<()> {
-    say(&format!("$ admin-proxy {}", shell_words(argv)))?;
+fn step(
+    db: &std::path::Path,
+    now: chrono::DateTime<chrono::Utc>,
+    argv: &[String],
+    say: &mut impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let shown: Vec<String> = argv
+        .iter()
+        .map(|a| match a.ends_with(".csv") {
+            true => "fixtures/northwind.csv".to_string(),
+            false => a.clone(),
+        })
+        .collect();
+    say(&format!("$ admin-proxy {}", shell_words(&shown)))?;
     let mut full = vec!["admin-proxy".to_string(), "--db".into(), db.display().to_string()];
     full.extend(argv.iter().cloned());
     let matches = crate::cli::command()
@@ -136,39 +147,32 @@ fn step(db: &std::path::Path, now: chrono::DateTime<chrono::Utc>, argv: &[String
     }
 }
 
-/// The audit rows of the HR admin's latest session and the denial before it.
+/// The audit rows of the HR admin's latest session, from the denial the tour began with.
 fn session_trail(ctx: &mut Ctx) -> Result<Vec<Vec<String>>> {
     let conn = ctx.store()?.conn();
-    let last_session: String = conn.query_row(
-        "SELECT session_id FROM audit_log WHERE org = ?1 AND actor = ?2 AND event = 'impersonation.started'
-         ORDER BY seq DESC LIMIT 1",
+    let from_seq: i64 = conn.query_row(
+        "SELECT max(seq) FROM audit_log
+         WHERE org = ?1 AND actor = ?2 AND event = 'impersonation.denied'",
         [ORG, HR_ADMIN],
-        |r| r.get(0),
-    )?;
-    let first_seq: i64 = conn.query_row(
-        "SELECT seq FROM audit_log WHERE org = ?1 AND session_id = ?2 ORDER BY seq LIMIT 1",
-        [ORG, last_session.as_str()],
         |r| r.get(0),
     )?;
     let filter = Filter {
         org: Some(ORG.into()),
         by: Some(HR_ADMIN.into()),
-        after_seq: Some(first_seq - 2),
+        after_seq: Some(from_seq - 1),
         ..Filter::default()
     };
     let mut rows = Vec::new();
     store::audit::for_each(conn, &filter, |r| {
-        if r.session_id == last_session || r.event == "impersonation.denied" {
-            rows.push(vec![
-                r.seq.to_string(),
-                r.timestamp.clone(),
-                r.event.clone(),
-                r.outcome.clone(),
-                r.reason.clone(),
-                r.actor.clone(),
-                r.target.clone(),
-            ]);
-        }
+        rows.push(vec![
+            r.seq.to_string(),
+            r.timestamp.clone(),
+            r.event.clone(),
+            r.outcome.clone(),
+            r.reason.clone(),
+            r.actor.clone(),
+            r.target.clone(),
+        ]);
         Ok(())
     })?;
     Ok(rows)

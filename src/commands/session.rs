@@ -93,11 +93,7 @@ fn org_user<'a>(actor: &'a Actor, action: &str) -> Result<&'a User> {
 
 pub fn list_users(ctx: &mut Ctx, args: &ListUsersArgs) -> Result<Report> {
     let email = ctx.actor_email()?;
-    let (actor, org) = match ctx.actor_in_org() {
-        Ok(found) => found,
-        Err(Error::Denied { .. }) => return Err(Error::denied(Denial::ActorUnknown)),
-        Err(e) => return Err(e),
-    };
+    let (actor, org) = ctx.actor_in_org()?;
     let conn = ctx.store()?.conn();
     let settings = store::settings::load(conn, org.id)?;
     let Some(me) = actor.as_user() else {
