@@ -2,3 +2,5 @@
 //! store in a temp dir and runs the real `admin-proxy` binary against it.
 
 mod support;
+mod generated;
+mod cmd;
