@@ -4,3 +4,5 @@
 mod support;
 mod generated;
 mod cmd;
+mod sessions;
+mod policy_props;

@@ -103,6 +103,15 @@ pub fn check_actor(actor: Option<&User>, settings: &Settings) -> Result<(), Deni
 
 /// Checks 4–10: may this (already admitted) actor reach this target?
 pub fn check_target(actor: &User, target: Option<&User>) -> Result<(), Denial> {
+    check_target_facts(actor, target, true)
+}
+
+/// Checks 4–10, with check 7 (the first login) made only when `first_login_counts`.
+fn check_target_facts(
+    actor: &User,
+    target: Option<&User>,
+    first_login_counts: bool,
+) -> Result<(), Denial> {
     let target = match target {
         Some(t) if t.org_id == actor.org_id => t,
         _ => return Err(Denial::TargetNotFound),
@@ -113,7 +122,7 @@ pub fn check_target(actor: &User, target: Option<&User>) -> Result<(), Denial> {
     if !target.is_active() {
         return Err(Denial::TargetInactive);
     }
-    if target.first_login_at.is_none() {
+    if first_login_counts && target.first_login_at.is_none() {
         return Err(Denial::NeverLoggedIn);
     }
     if target.role > actor.role {
@@ -158,10 +167,9 @@ pub fn session_still_allowed(
     settings: &Settings,
 ) -> Result<(), Denial> {
     check_actor(Some(actor), settings)?;
-    match check_target(actor, Some(target)) {
-        Err(Denial::NeverLoggedIn) | Ok(()) => Ok(()),
-        Err(d) => Err(d),
-    }
+    // Check 7 is skipped, not excused after the fact: it comes before 8–10, and a target who
+    // lost their first login must still be judged on rank, peers and scope.
+    check_target_facts(actor, Some(target), false)
 }
 
 #[cfg(test)]
