@@ -2,6 +2,7 @@
 //! store in a temp dir and runs the real `admin-proxy` binary against it.
 
 mod support;
+mod audit;
 mod generated;
 mod cmd;
 mod sessions;
