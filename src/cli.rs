@@ -216,7 +216,8 @@ pub enum NotificationsCommand {
     Drain,
 }
 
-const IMPORT_EXAMPLES: &str = "The header names the columns, in any order: email and name are required;
+const IMPORT_EXAMPLES: &str =
+    "The header names the columns, in any order: email and name are required;
 groups, first_login_at, status, role and hr_scope are optional. A column left
 out keeps the stored values; an empty cell clears the field or sets its default.
 Groups and hr_scope are separated by ';', hr_scope '*' is the whole org.
@@ -321,6 +322,8 @@ pub struct ConfigSetArgs {
     /// session-timeout, super-admin-only, impersonation-notifications or require-reason
     pub key: String,
     /// The new value: a duration such as 4h30m, or true/false (on/off, yes/no)
+    // A value such as `-1h` is taken as the value, so that it is refused naming the range.
+    #[arg(allow_hyphen_values = true)]
     pub value: String,
 }
 
@@ -452,7 +455,9 @@ mod tests {
         for sub in cmd.get_subcommands() {
             let name = sub.get_name();
             assert!(
-                COMMAND_GROUPS.iter().any(|(_, names)| names.contains(&name)),
+                COMMAND_GROUPS
+                    .iter()
+                    .any(|(_, names)| names.contains(&name)),
                 "{name} is in no group of --help"
             );
         }

@@ -151,9 +151,9 @@ impl Error {
             {
                 Some("another admin-proxy process held the store for too long; try again")
             }
-            Error::ChainBroken { .. } => Some(
-                "the audit log was altered outside admin-proxy; keep the store as evidence",
-            ),
+            Error::ChainBroken { .. } => {
+                Some("the audit log was altered outside admin-proxy; keep the store as evidence")
+            }
             _ => None,
         }
     }

@@ -33,7 +33,9 @@ fn clap_error(e: clap::Error, json: bool) -> ExitCode {
     use clap::error::ErrorKind;
     let benign = matches!(
         e.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
     if json && !benign {
         // The error and clap's tip, without the usage lines meant for a terminal.
@@ -41,7 +43,9 @@ fn clap_error(e: clap::Error, json: bool) -> ExitCode {
         let message = rendered
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+            })
             .map(|l| l.trim_start_matches("error: "))
             .collect::<Vec<_>>()
             .join("; ");
@@ -50,16 +54,20 @@ fn clap_error(e: clap::Error, json: bool) -> ExitCode {
         return ExitCode::from(exit::USAGE);
     }
     let _ = e.print();
-    ExitCode::from(if benign && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        exit::OK
-    } else {
-        exit::USAGE
-    })
+    ExitCode::from(
+        if benign && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            exit::OK
+        } else {
+            exit::USAGE
+        },
+    )
 }
 
 /// Whether `--format json` is on the command line, for errors found before it is parsed.
 fn wants_json(args: impl Iterator<Item = String>) -> bool {
     let args: Vec<String> = args.collect();
     args.iter().any(|a| a == "--format=json")
-        || args.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
 }

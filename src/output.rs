@@ -39,7 +39,11 @@ impl Report {
         }
     }
 
-    pub fn table(data: &impl Serialize, headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> Report {
+    pub fn table(
+        data: &impl Serialize,
+        headers: Vec<&'static str>,
+        rows: Vec<Vec<String>>,
+    ) -> Report {
         Report {
             data: to_value(data),
             view: View::Table { headers, rows },
@@ -64,7 +68,8 @@ pub fn print(report: &Report, format: Format) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     render(report, format, &mut out, io::stdout().is_terminal())?;
-    out.flush().map_err(|e| Error::io("cannot write to stdout", e))
+    out.flush()
+        .map_err(|e| Error::io("cannot write to stdout", e))
 }
 
 pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -> Result<()> {
@@ -160,7 +165,8 @@ fn write_csv(data: &Value, out: &mut dyn Write) -> Result<()> {
         };
         w.write_record(&cells).map_err(csv_err)?;
     }
-    w.flush().map_err(|e| Error::io("cannot write to stdout", e))
+    w.flush()
+        .map_err(|e| Error::io("cannot write to stdout", e))
 }
 
 fn cell(v: &Value) -> String {
@@ -245,7 +251,9 @@ pub fn progress(len: Option<u64>, what: &str) -> ProgressBar {
     let (bar, template) = match len {
         Some(n) => (
             ProgressBar::new(n),
-            format!("{what} [{{bar:30}}] {{human_pos}}/{{human_len}} rows ({{per_sec}}, {{eta}} left)"),
+            format!(
+                "{what} [{{bar:30}}] {{human_pos}}/{{human_len}} rows ({{per_sec}}, {{eta}} left)"
+            ),
         ),
         None => (
             ProgressBar::no_length(),
@@ -355,8 +363,12 @@ impl<W: Write> RowWriter<W> {
 
     pub fn finish(self) -> Result<()> {
         match self.inner {
-            RowSink::Csv(mut c) => c.flush().map_err(|e| Error::io("cannot write the export", e)),
-            RowSink::Jsonl(mut w) => w.flush().map_err(|e| Error::io("cannot write the export", e)),
+            RowSink::Csv(mut c) => c
+                .flush()
+                .map_err(|e| Error::io("cannot write the export", e)),
+            RowSink::Jsonl(mut w) => w
+                .flush()
+                .map_err(|e| Error::io("cannot write the export", e)),
         }
     }
 }

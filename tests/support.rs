@@ -36,8 +36,12 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}\nstderr: {}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}): {}\nstderr: {}",
+                self.stdout, self.stderr
+            )
+        })
     }
 
     /// The JSON error object printed on stderr with --format json.
@@ -49,13 +53,21 @@ impl Run {
 
     #[track_caller]
     pub fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "expected success, got {}: {}{}", self.code, self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success, got {}: {}{}",
+            self.code, self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn code(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "expected exit {code}, got {}: {}{}", self.code, self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}, got {}: {}{}",
+            self.code, self.stdout, self.stderr
+        );
         self
     }
 }
@@ -65,15 +77,32 @@ impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("store.db");
-        TestEnv { dir, db, now: T0.to_string() }
+        TestEnv {
+            dir,
+            db,
+            now: T0.to_string(),
+        }
     }
 
     /// A store with the operator pa@vendor.test and the org acme loaded from fixtures/acme.csv.
     pub fn acme() -> TestEnv {
         let env = TestEnv::new();
-        env.run(&["operator", "add", OPERATOR, "--role", "program-architect"]).ok();
-        env.run(&["--actor", OPERATOR, "org", "create", "acme", "--name", "Acme"]).ok();
-        env.run(&["--actor", OPERATOR, "--org", "acme", "users", "import", acme_csv().to_str().unwrap()]).ok();
+        env.run(&["operator", "add", OPERATOR, "--role", "program-architect"])
+            .ok();
+        env.run(&[
+            "--actor", OPERATOR, "org", "create", "acme", "--name", "Acme",
+        ])
+        .ok();
+        env.run(&[
+            "--actor",
+            OPERATOR,
+            "--org",
+            "acme",
+            "users",
+            "import",
+            acme_csv().to_str().unwrap(),
+        ])
+        .ok();
         env
     }
 
@@ -136,11 +165,19 @@ impl TestEnv {
 
     /// One value of a query.
     pub fn sql1(&self, query: &str) -> String {
-        self.sql(query).into_iter().next().and_then(|r| r.into_iter().next()).unwrap_or_default()
+        self.sql(query)
+            .into_iter()
+            .next()
+            .and_then(|r| r.into_iter().next())
+            .unwrap_or_default()
     }
 
     pub fn audit_count(&self, event: &str) -> usize {
-        self.sql1(&format!("SELECT count(*) FROM audit_log WHERE event = '{event}'")).parse().unwrap()
+        self.sql1(&format!(
+            "SELECT count(*) FROM audit_log WHERE event = '{event}'"
+        ))
+        .parse()
+        .unwrap()
     }
 
     /// Every row of every table, to show that a refused command changed nothing.
@@ -149,8 +186,19 @@ impl TestEnv {
             return String::new();
         }
         let mut out = String::new();
-        for table in ["orgs", "operators", "users", "settings", "sessions", "notifications", "audit_log"] {
-            out.push_str(&format!("{table}: {:?}\n", self.sql(&format!("SELECT * FROM {table} ORDER BY 1"))));
+        for table in [
+            "orgs",
+            "operators",
+            "users",
+            "settings",
+            "sessions",
+            "notifications",
+            "audit_log",
+        ] {
+            out.push_str(&format!(
+                "{table}: {:?}\n",
+                self.sql(&format!("SELECT * FROM {table} ORDER BY 1"))
+            ));
         }
         out
     }

@@ -1,9 +1,13 @@
 //! The integration tests: one binary, split by topic (ripgrep's layout). Each test gets a fresh
 //! store in a temp dir and runs the real `admin-proxy` binary against it.
 
-mod support;
+// Test helpers outside #[test] functions may unwrap: a failure there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod audit;
-mod generated;
 mod cmd;
-mod sessions;
+mod foundation;
+mod generated;
 mod policy_props;
+mod sessions;
+mod support;

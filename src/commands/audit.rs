@@ -77,7 +77,11 @@ pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
         (actor, orgs)
     } else {
         let (actor, org) = ctx.actor_in_org()?;
-        permit(&actor, &[Who::Operator, Who::SuperAdmin], "export the audit log")?;
+        permit(
+            &actor,
+            &[Who::Operator, Who::SuperAdmin],
+            "export the audit log",
+        )?;
         filter.org = Some(org.slug.clone());
         (actor, vec![org])
     };
@@ -86,7 +90,10 @@ pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let rows = match &args.output {
         None => {
             let stdout = std::io::stdout();
-            let mut w = RowWriter::new(format, std::io::BufWriter::with_capacity(1 << 17, stdout.lock()));
+            let mut w = RowWriter::new(
+                format,
+                std::io::BufWriter::with_capacity(1 << 17, stdout.lock()),
+            );
             let rows = store::audit::for_each(conn, &filter, |row| {
                 w.write(row)?;
                 bar.inc(1);
@@ -119,7 +126,10 @@ fn export_to_file(
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(|e| Error::io(format!("cannot create a file in {}", dir.display()), e))?;
-    let mut w = RowWriter::new(format, std::io::BufWriter::with_capacity(1 << 17, tmp.as_file()));
+    let mut w = RowWriter::new(
+        format,
+        std::io::BufWriter::with_capacity(1 << 17, tmp.as_file()),
+    );
     let rows = store::audit::for_each(conn, filter, |row| {
         w.write(row)?;
         bar.inc(1);
@@ -178,7 +188,11 @@ struct VerifyView {
 
 pub fn verify(ctx: &mut Ctx) -> Result<Report> {
     let (actor, org) = ctx.actor()?;
-    permit(&actor, &[Who::Operator, Who::SuperAdmin], "verify the audit log")?;
+    permit(
+        &actor,
+        &[Who::Operator, Who::SuperAdmin],
+        "verify the audit log",
+    )?;
     // Operators check every chain of the store unless --org names one.
     let org = match org {
         Some(o) => Some(o),
@@ -190,7 +204,9 @@ pub fn verify(ctx: &mut Ctx) -> Result<Report> {
         .read(|conn| store::audit::verify(conn, slug.as_deref()));
     match result {
         Ok(v) => {
-            let scope = slug.map_or("every chain of the store".to_string(), |s| format!("org {s}"));
+            let scope = slug.map_or("every chain of the store".to_string(), |s| {
+                format!("org {s}")
+            });
             Ok(Report::text(
                 &VerifyView {
                     ok: true,
@@ -198,7 +214,10 @@ pub fn verify(ctx: &mut Ctx) -> Result<Report> {
                     first_bad_seq: None,
                     problem: None,
                 },
-                format!("ok: {} audit rows of {scope} match their hash chain", v.rows),
+                format!(
+                    "ok: {} audit rows of {scope} match their hash chain",
+                    v.rows
+                ),
             ))
         }
         Err(e @ Error::ChainBroken { .. }) => {

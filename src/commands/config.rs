@@ -22,7 +22,11 @@ pub fn show(ctx: &mut Ctx) -> Result<Report> {
         .iter()
         .map(|k| vec![k.as_str().to_string(), settings.get(*k).to_string()])
         .collect();
-    Ok(Report::table(&settings.to_json(), vec!["key", "value"], rows))
+    Ok(Report::table(
+        &settings.to_json(),
+        vec!["key", "value"],
+        rows,
+    ))
 }
 
 pub fn get(ctx: &mut Ctx, key: &str) -> Result<Report> {
@@ -80,7 +84,9 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
         format!("{key} is already {value}; nothing changed")
     };
     if revoked > 0 {
-        text.push_str(&format!("\nEnded {revoked} active session(s) that the new setting no longer allows"));
+        text.push_str(&format!(
+            "\nEnded {revoked} active session(s) that the new setting no longer allows"
+        ));
     }
     let data = Changed {
         key: key.as_str(),

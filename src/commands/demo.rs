@@ -28,7 +28,10 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     let mut say = |text: &str| -> Result<()> {
         writeln!(out, "{text}").map_err(|e| Error::io("cannot write to stdout", e))
     };
-    say(&format!("admin-proxy demo, on the store {}\n", db.display()))?;
+    say(&format!(
+        "admin-proxy demo, on the store {}\n",
+        db.display()
+    ))?;
 
     // The demo's operator: the store's first, or the one an earlier demo added.
     let store = ctx.store()?;
@@ -57,20 +60,41 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
             email: OPERATOR.into(),
             role: OperatorRole::ProgramArchitect,
         };
-        step(&db, now, &args(&["operator", "add", &op.email, "--role", op.role.as_str()]), &mut say)?;
+        step(
+            &db,
+            now,
+            &args(&["operator", "add", &op.email, "--role", op.role.as_str()]),
+            &mut say,
+        )?;
     }
     if !org_exists {
         step(
             &db,
             now,
-            &args(&["--actor", OPERATOR, "org", "create", ORG, "--name", "Northwind Health"]),
+            &args(&[
+                "--actor",
+                OPERATOR,
+                "org",
+                "create",
+                ORG,
+                "--name",
+                "Northwind Health",
+            ]),
             &mut say,
         )?;
     }
     step(
         &db,
         now,
-        &args(&["--actor", OPERATOR, "--org", ORG, "users", "import", &fixture_path]),
+        &args(&[
+            "--actor",
+            OPERATOR,
+            "--org",
+            ORG,
+            "users",
+            "import",
+            &fixture_path,
+        ]),
         &mut say,
     )?;
 
@@ -89,9 +113,18 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     ));
     steps.push((
         "Zoë is in scope. --yes answers the confirmation prompt:",
-        omar(&["--yes", "start", IN_SCOPE, "--reason", "Ticket 4521: payslip missing"]),
+        omar(&[
+            "--yes",
+            "start",
+            IN_SCOPE,
+            "--reason",
+            "Ticket 4521: payslip missing",
+        ]),
     ));
-    steps.push(("The banner shows whom he sees the app as, and the time left:", omar(&["status"])));
+    steps.push((
+        "The banner shows whom he sees the app as, and the time left:",
+        omar(&["status"]),
+    ));
     steps.push((
         "A report generated inside the session goes to Zoë, never to Omar:",
         omar(&["act", "report.generate"]),
@@ -105,7 +138,15 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     say("\n# The audit trail of that session (admin-proxy audit export gives it as CSV):")?;
     let rows = session_trail(ctx)?;
     say(&output::table_text(
-        &["seq", "timestamp", "event", "outcome", "reason", "actor", "target"],
+        &[
+            "seq",
+            "timestamp",
+            "event",
+            "outcome",
+            "reason",
+            "actor",
+            "target",
+        ],
         &rows,
         false,
     ))?;
@@ -127,7 +168,11 @@ fn step(
         })
         .collect();
     say(&format!("$ admin-proxy {}", shell_words(&shown)))?;
-    let mut full = vec!["admin-proxy".to_string(), "--db".into(), db.display().to_string()];
+    let mut full = vec![
+        "admin-proxy".to_string(),
+        "--db".into(),
+        db.display().to_string(),
+    ];
     full.extend(argv.iter().cloned());
     let matches = crate::cli::command()
         .try_get_matches_from(&full)
@@ -182,7 +227,9 @@ fn session_trail(ctx: &mut Ctx) -> Result<Vec<Vec<String>>> {
 fn shell_words(argv: &[String]) -> String {
     argv.iter()
         .map(|a| {
-            if a.chars().all(|c| c.is_ascii_alphanumeric() || "@._-/=:".contains(c)) {
+            if a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "@._-/=:".contains(c))
+            {
                 a.clone()
             } else {
                 format!("'{}'", a.replace('\'', "'\\''"))

@@ -31,7 +31,11 @@ pub fn render_all_man_pages() -> Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
-fn collect_pages(cmd: &clap::Command, prefix: &str, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+fn collect_pages(
+    cmd: &clap::Command,
+    prefix: &str,
+    pages: &mut Vec<(String, Vec<u8>)>,
+) -> Result<()> {
     for sub in cmd.get_subcommands() {
         if sub.get_name() == "help" {
             continue;

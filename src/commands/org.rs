@@ -8,7 +8,9 @@ use crate::app::Ctx;
 use crate::cli::{OperatorAddArgs, OperatorRoleArg, OrgCreateArgs};
 use crate::core::clock::format_instant;
 use crate::core::events::Event;
-use crate::core::model::{normalize_email, validate_name, validate_slug, Actor, Operator, OperatorRole, Org};
+use crate::core::model::{
+    normalize_email, validate_name, validate_slug, Actor, Operator, OperatorRole, Org,
+};
 use crate::error::{Error, Result};
 use crate::output::Report;
 use crate::store::{self, audit::Entry};

@@ -54,7 +54,12 @@ pub fn expire_overdue(store: &mut Store, now: DateTime<Utc>, org_id: Option<i64>
 
 /// Ends, inside the caller's transaction, every active session of `org` that the rules no
 /// longer allow after a change by `by` (SPEC §5's cascade). Returns how many.
-pub fn revoke_disallowed(tx: &mut Tx<'_>, org: &Org, by: &Actor, now: DateTime<Utc>) -> Result<usize> {
+pub fn revoke_disallowed(
+    tx: &mut Tx<'_>,
+    org: &Org,
+    by: &Actor,
+    now: DateTime<Utc>,
+) -> Result<usize> {
     let settings = store::settings::load(tx, org.id)?;
     let mut revoked = 0;
     for s in store::sessions::active_in_org(tx, org.id)? {
@@ -164,9 +169,8 @@ pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
                         "pass --yes to confirm from a script",
                     ));
                 }
-                let question = format!(
-                    "Impersonate {target} for {timeout}? Everything you do is recorded."
-                );
+                let question =
+                    format!("Impersonate {target} for {timeout}? Everything you do is recorded.");
                 if !output::confirm(&question)? {
                     return Err(Error::invalid("not confirmed: no session was started"));
                 }
@@ -376,7 +380,10 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
         None => {
             let me = org_user(&actor, "have sessions")?;
             store::sessions::active_for_actor(ctx.store()?.conn(), me.id)?.ok_or_else(|| {
-                Error::conflict("no_active_session", format!("{} has no active session to stop", me.email))
+                Error::conflict(
+                    "no_active_session",
+                    format!("{} has no active session to stop", me.email),
+                )
             })?
         }
         Some(id) => {
@@ -388,7 +395,11 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
                 })?;
             let own = actor.as_user().is_some_and(|u| u.id == s.actor_id);
             if !own {
-                permit(&actor, &[Who::Operator, Who::SuperAdmin], "stop another admin's session")?;
+                permit(
+                    &actor,
+                    &[Who::Operator, Who::SuperAdmin],
+                    "stop another admin's session",
+                )?;
             }
             if !s.is_active() {
                 return Err(Error::conflict(
@@ -471,7 +482,11 @@ pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
         None => serde_json::Value::Object(Default::default()),
         Some(raw) => match serde_json::from_str::<serde_json::Value>(raw) {
             Ok(v @ serde_json::Value::Object(_)) => v,
-            Ok(_) => return Err(Error::invalid("--detail must be a JSON object, e.g. '{\"field\":\"phone\"}'")),
+            Ok(_) => {
+                return Err(Error::invalid(
+                    "--detail must be a JSON object, e.g. '{\"field\":\"phone\"}'",
+                ))
+            }
             Err(e) => return Err(Error::invalid(format!("--detail is not valid JSON: {e}"))),
         },
     };
@@ -507,13 +522,8 @@ pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
         let settings = store::settings::load(tx, org.id)?;
         let mut changes = None;
         if args.change && settings.impersonation_notifications {
-            let (count, queued) = store::notifications::count_change(
-                tx,
-                &session.id,
-                org.id,
-                &session.target,
-                now,
-            )?;
+            let (count, queued) =
+                store::notifications::count_change(tx, &session.id, org.id, &session.target, now)?;
             if queued {
                 tx.audit(
                     Entry::new(now, &org.slug, Event::NotificationQueued)

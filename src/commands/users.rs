@@ -56,7 +56,11 @@ pub fn users_report(users: &[User]) -> Report {
             ]
         })
         .collect();
-    Report::table(&views, vec!["email", "name", "role", "groups", "status"], rows)
+    Report::table(
+        &views,
+        vec!["email", "name", "role", "groups", "status"],
+        rows,
+    )
 }
 
 pub fn list(ctx: &mut Ctx, search: Option<&str>) -> Result<Report> {
@@ -83,9 +87,8 @@ struct Imported {
 }
 
 pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        Error::invalid(format!("cannot read {}: {e}", args.file.display()))
-    })?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
     let rows = import::parse(&bytes)?;
     let (actor, org) = ctx.actor_in_org()?;
     permit(&actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
@@ -104,7 +107,11 @@ pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
     };
     bar.finish_and_clear();
     counts.dry_run = args.dry_run;
-    let verb = if args.dry_run { "Would import" } else { "Imported" };
+    let verb = if args.dry_run {
+        "Would import"
+    } else {
+        "Imported"
+    };
     let text = format!(
         "{verb} {} rows into {}: {} created, {} updated, {} unchanged",
         rows.len(),
@@ -216,20 +223,54 @@ fn record_change(
         Some(o) if new.role != o.role || new.scope != o.scope => Event::RoleGranted,
         Some(_) => Event::UserUpdated,
     };
-    tx.audit(
-        store::audit::Entry::new(now, &org.slug, event)
-            .actor(actor.email(), actor.role_name())
-            .target(&new.email)
-            .details(diff(old, new)),
-    )?;
+    let entry = store::audit::Entry::new(now, &org.slug, event)
+        .actor(actor.email(), actor.role_name())
+        .target(&new.email);
+    let entry = match old {
+        // The common case of a bulk import: encoded straight from the user's fields.
+        None => entry.details_of(&Created::from(new)),
+        Some(_) => entry.details(diff(old, new)),
+    };
+    tx.audit(entry)?;
     Ok(())
+}
+
+/// The `details` of `user.created`: the new user's fields, empty ones left out.
+#[derive(Serialize)]
+struct Created<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    groups: String,
+    role: &'static str,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_login_at: Option<String>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    hr_scope: String,
+}
+
+impl<'a> From<&'a User> for Created<'a> {
+    fn from(u: &'a User) -> Self {
+        Created {
+            name: &u.name,
+            groups: u.groups.join(";"),
+            role: u.role.as_str(),
+            status: u.status.as_str(),
+            first_login_at: u.first_login_at.map(format_instant),
+            hr_scope: u.scope.encode(),
+        }
+    }
 }
 
 /// Gives `email` a new role and scope, in one transaction with its audit row and the
 /// sessions the change no longer allows.
 fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Report> {
     let (actor, org) = ctx.actor_in_org()?;
-    let what = if role == Role::User { "revoke roles" } else { "grant roles" };
+    let what = if role == Role::User {
+        "revoke roles"
+    } else {
+        "grant roles"
+    };
     permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
     let now = ctx.now;
     let (user, changed) = ctx.store()?.write(|tx| {
@@ -264,7 +305,10 @@ fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Repo
     let text = if changed {
         format!("{} is now {}{scope_text}", user.email, user.role)
     } else {
-        format!("{} was already {}{scope_text}; nothing changed", user.email, user.role)
+        format!(
+            "{} was already {}{scope_text}; nothing changed",
+            user.email, user.role
+        )
     };
     #[derive(Serialize)]
     struct Granted<'a> {

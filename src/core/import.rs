@@ -86,11 +86,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
         return Err(at_line(1, "the file is UTF-16; save it as UTF-8"));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(line) = open_quote_line(bytes) {
-        return Err(at_line(
-            line,
-            "a quote opened on this line is never closed",
-        ));
+    // A quote left open in the header is reported now; in a row, once the header names its
+    // column.
+    let open_quote = open_quote_line(bytes);
+    if let Some((1, _)) = open_quote {
+        return Err(at_line(1, "a quote opened on this line is never closed"));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -100,7 +100,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Err(at_line(1, e)),
-        None => return Err(at_line(1, "the file is empty; it needs a header such as email,name")),
+        None => {
+            return Err(at_line(
+                1,
+                "the file is empty; it needs a header such as email,name",
+            ))
+        }
     };
     let mut index: HashMap<&'static str, usize> = HashMap::new();
     for (i, raw) in header.iter().enumerate() {
@@ -128,6 +133,15 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
             ));
         }
     }
+    if let Some((line, field)) = open_quote {
+        let column = header
+            .get(field)
+            .and_then(|raw| std::str::from_utf8(raw).ok());
+        return Err(match column {
+            Some(column) => at(line, column.trim(), "a quote opened here is never closed"),
+            None => at_line(line, "a quote opened on this line is never closed"),
+        });
+    }
     let width = header.len();
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -153,7 +167,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
                     let raw = record.get(i).unwrap_or_default();
                     std::str::from_utf8(raw)
                         .map(|s| Some(s.trim()))
-                        .map_err(|_| at(line, column, "bytes that are not UTF-8 (save the file as UTF-8)"))
+                        .map_err(|_| {
+                            at(
+                                line,
+                                column,
+                                "bytes that are not UTF-8 (save the file as UTF-8)",
+                            )
+                        })
                 }
             }
         };
@@ -175,7 +195,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
         let first_login_at = match cell("first_login_at")? {
             None => None,
             Some("") => Some(None),
-            Some(raw) => Some(Some(parse_instant(raw).map_err(|e| at(line, "first_login_at", e))?)),
+            Some(raw) => Some(Some(
+                parse_instant(raw).map_err(|e| at(line, "first_login_at", e))?,
+            )),
         };
         let status = match cell("status")? {
             None => None,
@@ -211,13 +233,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// The line where a quoted field opens and never closes, if any. The csv reader would
+/// The line and field (0-based) where a quoted field opens and never closes, if any. The csv reader would
 /// silently take the rest of the file as that one field.
-fn open_quote_line(bytes: &[u8]) -> Option<u64> {
+fn open_quote_line(bytes: &[u8]) -> Option<(u64, usize)> {
     let mut line = 1u64;
+    let mut field = 0usize;
     let mut in_quotes = false;
     let mut field_start = true;
-    let mut opened_at = 0u64;
+    let mut opened_at = (0u64, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -232,15 +255,17 @@ fn open_quote_line(bytes: &[u8]) -> Option<u64> {
             match b {
                 b'"' if field_start => {
                     in_quotes = true;
-                    opened_at = line;
+                    opened_at = (line, field);
                 }
                 b',' => {
+                    field += 1;
                     field_start = true;
                     i += 1;
                     continue;
                 }
                 b'\n' => {
                     line += 1;
+                    field = 0;
                     field_start = true;
                     i += 1;
                     continue;
@@ -270,7 +295,10 @@ mod tests {
         .unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].email, "ann@acme.com");
-        assert_eq!(rows[0].groups.as_deref(), Some(&["Finance".to_string(), "London".to_string()][..]));
+        assert_eq!(
+            rows[0].groups.as_deref(),
+            Some(&["Finance".to_string(), "London".to_string()][..])
+        );
         assert_eq!(rows[0].role, Some(Role::HrAdmin));
         assert_eq!(rows[0].status, None);
         assert_eq!(rows[0].line, 2);
@@ -282,26 +310,39 @@ mod tests {
         assert!(err("email,name\nann@a.com,Ann\nbo@a.com,\n").contains("line 3, column name"));
         assert!(err("email,name,role\na@a.com,A,boss\n").contains("column role"));
         assert!(err("email,name,status\na@a.com,A,gone\n").contains("column status"));
-        assert!(err("email,name,first_login_at\na@a.com,A,2026-13-45\n").contains("column first_login_at"));
+        assert!(err("email,name,first_login_at\na@a.com,A,2026-13-45\n")
+            .contains("column first_login_at"));
         assert!(err("name\nAnn\n").contains("no \"email\" column"));
         assert!(err("email\na@a.com\n").contains("no \"name\" column"));
-        assert!(err("email,name\na@a.com,A\nA@A.COM,B\n").contains("line 3, column email: a@a.com appears twice (also on line 2)"));
-        assert!(err("email,name\na@a.com,\"Ann\nb@a.com,B\n").contains("line 2: a quote"));
+        assert!(err("email,name\na@a.com,A\nA@A.COM,B\n")
+            .contains("line 3, column email: a@a.com appears twice (also on line 2)"));
+        assert!(
+            err("email,name\na@a.com,\"Ann\nb@a.com,B\n").contains("line 2, column name: a quote")
+        );
+        assert!(err("email,\"name\na@a.com,Ann\n").contains("line 1: a quote"));
         assert!(err("email,name,colour\n").contains("unknown column \"colour\""));
         assert!(err("email,name\na@a.com,A,extra\n").contains("line 2: 3 fields"));
         assert!(err("").contains("empty"));
         let mut latin1 = b"email,name\na@a.com,Jos".to_vec();
         latin1.extend_from_slice(&[0xE9, b'\n']);
         let e = parse(&latin1).unwrap_err().to_string();
-        assert!(e.contains("line 2, column name: bytes that are not UTF-8"), "{e}");
+        assert!(
+            e.contains("line 2, column name: bytes that are not UTF-8"),
+            "{e}"
+        );
         let utf16: Vec<u8> = [0xFF, 0xFE, b'e', 0].to_vec();
         assert!(parse(&utf16).unwrap_err().to_string().contains("UTF-16"));
-        assert!(err("email,name,role,hr_scope\na@a.com,A,user,Finance\n").contains("column hr_scope"));
+        assert!(
+            err("email,name,role,hr_scope\na@a.com,A,user,Finance\n").contains("column hr_scope")
+        );
     }
 
     #[test]
     fn quoted_fields_with_commas_and_newlines_are_fine() {
-        let rows = parse("email,name\na@a.com,\"Boateng, Jr.\"\nb@a.com,\"He said \"\"hi\"\"\"\n".as_bytes()).unwrap();
+        let rows = parse(
+            "email,name\na@a.com,\"Boateng, Jr.\"\nb@a.com,\"He said \"\"hi\"\"\"\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(rows[0].name, "Boateng, Jr.");
         assert_eq!(rows[1].name, "He said \"hi\"");
     }

@@ -31,7 +31,11 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| Error::invalid(format!("unknown role {s:?}: use user, hr_admin or super_admin")))
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "unknown role {s:?}: use user, hr_admin or super_admin"
+                ))
+            })
     }
 
     pub fn is_admin(self) -> bool {
@@ -322,7 +326,15 @@ mod tests {
     #[test]
     fn emails_are_lower_cased_and_checked() {
         assert_eq!(normalize_email(" Ann@Acme.COM ").unwrap(), "ann@acme.com");
-        for bad in ["", "ann", "ann@", "@acme.com", "a b@acme.com", "a@b@c", "a@.com"] {
+        for bad in [
+            "",
+            "ann",
+            "ann@",
+            "@acme.com",
+            "a b@acme.com",
+            "a@b@c",
+            "a@.com",
+        ] {
             assert!(normalize_email(bad).is_err(), "{bad}");
         }
     }

@@ -202,7 +202,12 @@ mod tests {
         user(id, Role::User, groups, Scope::None)
     }
 
-    fn decide(actor: Option<&User>, target: Option<&User>, s: &Settings, r: Request) -> &'static str {
+    fn decide(
+        actor: Option<&User>,
+        target: Option<&User>,
+        s: &Settings,
+        r: Request,
+    ) -> &'static str {
         match can_impersonate(actor, target, s, r) {
             Ok(()) => "ok",
             Err(d) => d.code(),
@@ -236,28 +241,108 @@ mod tests {
         let hr_all5 = hr(5, "*");
         let hr_all7 = hr(7, "*");
         let hr_none = hr(8, "");
-        type Case<'a> = (&'a str, Option<&'a User>, Option<&'a User>, &'a Settings, Request<'a>, &'a str);
+        type Case<'a> = (
+            &'a str,
+            Option<&'a User>,
+            Option<&'a User>,
+            &'a Settings,
+            Request<'a>,
+            &'a str,
+        );
         let cases: Vec<Case> = vec![
             ("no actor", None, Some(&fay), &d, no, "actor_unknown"),
-            ("deactivated actor", Some(&deactivated), Some(&fay), &d, no, "actor_unknown"),
+            (
+                "deactivated actor",
+                Some(&deactivated),
+                Some(&fay),
+                &d,
+                no,
+                "actor_unknown",
+            ),
             ("plain user", Some(&ola), Some(&fay), &d, no, "not_admin"),
-            ("hr when super-admin-only", Some(&hr_fin), Some(&fay), &sa_only, no, "super_admin_only"),
-            ("sa when super-admin-only", Some(&ada), Some(&fay), &sa_only, no, "ok"),
-            ("missing target", Some(&ada), None, &d, no, "target_not_found"),
-            ("other org", Some(&ada), Some(&other_org), &d, no, "target_not_found"),
+            (
+                "hr when super-admin-only",
+                Some(&hr_fin),
+                Some(&fay),
+                &sa_only,
+                no,
+                "super_admin_only",
+            ),
+            (
+                "sa when super-admin-only",
+                Some(&ada),
+                Some(&fay),
+                &sa_only,
+                no,
+                "ok",
+            ),
+            (
+                "missing target",
+                Some(&ada),
+                None,
+                &d,
+                no,
+                "target_not_found",
+            ),
+            (
+                "other org",
+                Some(&ada),
+                Some(&other_org),
+                &d,
+                no,
+                "target_not_found",
+            ),
             ("self", Some(&ada), Some(&ada), &d, no, "self"),
-            ("deactivated target", Some(&ada), Some(&deactivated), &d, no, "target_inactive"),
-            ("never logged in", Some(&ada), Some(&fresh), &d, no, "never_logged_in"),
+            (
+                "deactivated target",
+                Some(&ada),
+                Some(&deactivated),
+                &d,
+                no,
+                "target_inactive",
+            ),
+            (
+                "never logged in",
+                Some(&ada),
+                Some(&fresh),
+                &d,
+                no,
+                "never_logged_in",
+            ),
             ("hr on sa", Some(&hr_fin), Some(&ada), &d, no, "above_actor"),
-            ("hr on hr", Some(&hr_fin), Some(&hr_all5), &d, no, "peer_hr_admin"),
-            ("hr out of scope", Some(&hr_fin), Some(&ola), &d, no, "out_of_scope"),
-            ("no reason", Some(&ada), Some(&fay), &need_reason, no, "reason_required"),
+            (
+                "hr on hr",
+                Some(&hr_fin),
+                Some(&hr_all5),
+                &d,
+                no,
+                "peer_hr_admin",
+            ),
+            (
+                "hr out of scope",
+                Some(&hr_fin),
+                Some(&ola),
+                &d,
+                no,
+                "out_of_scope",
+            ),
+            (
+                "no reason",
+                Some(&ada),
+                Some(&fay),
+                &need_reason,
+                no,
+                "reason_required",
+            ),
             (
                 "blank reason",
                 Some(&ada),
                 Some(&fay),
                 &need_reason,
-                Request { reason: Some("  "), ..no },
+                Request {
+                    reason: Some("  "),
+                    ..no
+                },
                 "reason_required",
             ),
             (
@@ -265,7 +350,10 @@ mod tests {
                 Some(&ada),
                 Some(&fay),
                 &need_reason,
-                Request { reason: Some("ticket 42"), ..no },
+                Request {
+                    reason: Some("ticket 42"),
+                    ..no
+                },
                 "ok",
             ),
             (
@@ -273,14 +361,31 @@ mod tests {
                 Some(&ada),
                 Some(&fay),
                 &d,
-                Request { actor_has_active_session: true, ..no },
+                Request {
+                    actor_has_active_session: true,
+                    ..no
+                },
                 "session_active",
             ),
             ("sa on sa", Some(&ada), Some(&sam), &d, no, "ok"),
             ("sa on hr", Some(&ada), Some(&hr_fin), &d, no, "ok"),
-            ("scoped hr in scope", Some(&hr_fin), Some(&fay), &d, no, "ok"),
+            (
+                "scoped hr in scope",
+                Some(&hr_fin),
+                Some(&fay),
+                &d,
+                no,
+                "ok",
+            ),
             ("whole-org hr", Some(&hr_all7), Some(&ola), &d, no, "ok"),
-            ("hr with empty scope", Some(&hr_none), Some(&fay), &d, no, "out_of_scope"),
+            (
+                "hr with empty scope",
+                Some(&hr_none),
+                Some(&fay),
+                &d,
+                no,
+                "out_of_scope",
+            ),
         ];
         for (name, actor, target, settings, request, want) in cases {
             assert_eq!(decide(actor, target, settings, request), want, "{name}");
@@ -292,7 +397,12 @@ mod tests {
         // A plain user aiming at themself fails on not_admin (2) before self (5).
         let ola = plain(4, &["Operations"]);
         assert_eq!(
-            decide(Some(&ola), Some(&ola), &Settings::default(), Request::default()),
+            decide(
+                Some(&ola),
+                Some(&ola),
+                &Settings::default(),
+                Request::default()
+            ),
             "not_admin"
         );
         // Deactivated and never logged in: target_inactive (6) comes before (7).
@@ -300,7 +410,12 @@ mod tests {
         t.status = Status::Deactivated;
         t.first_login_at = None;
         assert_eq!(
-            decide(Some(&sa(1)), Some(&t), &Settings::default(), Request::default()),
+            decide(
+                Some(&sa(1)),
+                Some(&t),
+                &Settings::default(),
+                Request::default()
+            ),
             "target_inactive"
         );
     }

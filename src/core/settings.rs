@@ -232,8 +232,25 @@ mod tests {
             assert_eq!(Timeout::parse(raw).unwrap().to_string(), canonical, "{raw}");
         }
         for bad in [
-            "", "0h", "59m", "25h", "24h1m", "-1h", "abc", "1H", "1.5h", "1h1h", "h", "m",
-            "1 h", " 1h", "1h ", "1m1h", "99999999999999999999h", "1hm", "1d",
+            "",
+            "0h",
+            "59m",
+            "25h",
+            "24h1m",
+            "-1h",
+            "abc",
+            "1H",
+            "1.5h",
+            "1h1h",
+            "h",
+            "m",
+            "1 h",
+            " 1h",
+            "1h ",
+            "1m1h",
+            "99999999999999999999h",
+            "1hm",
+            "1d",
         ] {
             let err = Timeout::parse(bad).unwrap_err().to_string();
             assert!(err.contains("between 1h and 24h"), "{bad}: {err}");

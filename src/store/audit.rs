@@ -24,7 +24,8 @@ pub struct Entry<'a> {
     pub actor_role: &'a str,
     pub target: &'a str,
     pub session_id: &'a str,
-    pub details: serde_json::Value,
+    /// A JSON object, already encoded.
+    pub details: String,
 }
 
 impl<'a> Entry<'a> {
@@ -40,7 +41,7 @@ impl<'a> Entry<'a> {
             actor_role: "",
             target: "",
             session_id: "",
-            details: serde_json::Value::Object(Default::default()),
+            details: "{}".to_string(),
         }
     }
 
@@ -72,7 +73,14 @@ impl<'a> Entry<'a> {
     }
 
     pub fn details(mut self, details: serde_json::Value) -> Self {
-        self.details = details;
+        self.details = details.to_string();
+        self
+    }
+
+    /// Details from a typed value, encoded without building a `serde_json::Value` first (the
+    /// bulk import writes one per user).
+    pub fn details_of(mut self, details: &impl Serialize) -> Self {
+        self.details = serde_json::to_string(details).unwrap_or_else(|_| "{}".to_string());
         self
     }
 }
@@ -102,7 +110,6 @@ impl Appender {
         }
         let prev = self.heads.get(e.org).map(String::as_str).unwrap_or("");
         let timestamp = format_instant(e.timestamp);
-        let details = e.details.to_string();
         let fields = Fields {
             seq,
             timestamp: &timestamp,
@@ -114,7 +121,7 @@ impl Appender {
             actor_role: e.actor_role,
             target: e.target,
             session_id: e.session_id,
-            details: &details,
+            details: &e.details,
         };
         let hash = chain::hash(prev, &fields, &mut self.scratch);
         conn.prepare_cached(
@@ -133,7 +140,7 @@ impl Appender {
             e.actor_role,
             e.target,
             e.session_id,
-            details,
+            e.details,
             hash
         ])?;
         self.next_seq = Some(seq + 1);
@@ -355,7 +362,8 @@ pub fn verify(conn: &Connection, org: Option<&str>) -> Result<Verified> {
         let prev = heads.get(&row.org).map(String::as_str).unwrap_or("");
         let expected = chain::hash(prev, &row.fields(), &mut scratch);
         if expected != row.hash {
-            let problem = if prev.is_empty() && row.event != Event::OrgCreated.as_str()
+            let problem = if prev.is_empty()
+                && row.event != Event::OrgCreated.as_str()
                 && row.event != Event::OperatorAdded.as_str()
             {
                 "the chain does not start here: its first rows were removed, or this row was altered"
@@ -364,7 +372,11 @@ pub fn verify(conn: &Connection, org: Option<&str>) -> Result<Verified> {
             };
             return Err(Error::ChainBroken {
                 seq: row.seq,
-                org: if row.org.is_empty() { "(vendor)".into() } else { row.org.clone() },
+                org: if row.org.is_empty() {
+                    "(vendor)".into()
+                } else {
+                    row.org.clone()
+                },
                 problem: problem.into(),
             });
         }

@@ -63,7 +63,10 @@ impl Store {
         let display = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::io(format!("cannot create the folder of the store {}", dir.display()), e)
+                Error::io(
+                    format!("cannot create the folder of the store {}", dir.display()),
+                    e,
+                )
             })?;
         }
         create_private(path)?;
@@ -209,10 +212,12 @@ fn create_private(path: &Path) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options
-        .open(path)
-        .map(drop)
-        .map_err(|e| Error::io(format!("cannot open or create the store {}", path.display()), e))
+    options.open(path).map(drop).map_err(|e| {
+        Error::io(
+            format!("cannot open or create the store {}", path.display()),
+            e,
+        )
+    })
 }
 
 fn classify(path: &str, e: rusqlite::Error) -> Error {

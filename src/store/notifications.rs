@@ -44,7 +44,12 @@ pub fn count_change(
                 "INSERT INTO notifications (session_id, org_id, recipient, changes, queued_at)
                  VALUES (?1, ?2, ?3, 1, ?4)",
             )?
-            .execute(rusqlite::params![session_id, org_id, recipient, format_instant(at)])?;
+            .execute(rusqlite::params![
+                session_id,
+                org_id,
+                recipient,
+                format_instant(at)
+            ])?;
             Ok((1, true))
         }
     }

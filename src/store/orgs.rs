@@ -22,7 +22,9 @@ pub fn find(conn: &Connection, slug: &str) -> Result<Option<Org>> {
 
 pub fn list(conn: &Connection) -> Result<Vec<Org>> {
     let mut stmt = conn.prepare_cached("SELECT id, slug, name FROM orgs ORDER BY slug")?;
-    let orgs = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let orgs = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(orgs)
 }
 
@@ -32,7 +34,9 @@ pub fn of_user(conn: &Connection, email: &str) -> Result<Vec<Org>> {
         "SELECT o.id, o.slug, o.name FROM orgs o JOIN users u ON u.org_id = o.id
          WHERE u.email = ?1 AND u.status = 'active' ORDER BY o.slug",
     )?;
-    let orgs = stmt.query_map([email], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let orgs = stmt
+        .query_map([email], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(orgs)
 }
 

@@ -8,7 +8,9 @@ use crate::error::Result;
 pub fn load(conn: &Connection, org_id: i64) -> Result<Settings> {
     let mut settings = Settings::default();
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([org_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
     for row in rows {
         let (key, value) = row?;
         // A key or value this build does not know keeps its default rather than failing
