@@ -303,6 +303,11 @@ mod tests {
     }
 }
 
+/// A decimal number as text, for the one numeric cell of a row.
+fn itoa_buf(n: i64) -> String {
+    n.to_string()
+}
+
 /// The two forms of an audit export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowFormat {
@@ -348,9 +353,18 @@ impl<W: Write> RowWriter<W> {
     pub fn write(&mut self, row: &crate::store::audit::AuditRow) -> Result<()> {
         match &mut self.inner {
             RowSink::Csv(c) => {
-                let cells = row.cells();
-                c.write_record(cells.iter().map(|cell| guard_formula(cell).into_owned()))
-                    .map_err(csv_err)
+                let mut seq = itoa_buf(row.seq);
+                let fields = row.cells_after_seq();
+                c.write_field(seq.as_bytes()).map_err(csv_err)?;
+                for cell in fields {
+                    match guard_formula(cell) {
+                        std::borrow::Cow::Borrowed(b) => c.write_field(b),
+                        std::borrow::Cow::Owned(o) => c.write_field(o),
+                    }
+                    .map_err(csv_err)?;
+                }
+                seq.clear();
+                c.write_record(None::<&[u8]>).map_err(csv_err)
             }
             RowSink::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, row)

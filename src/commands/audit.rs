@@ -1,6 +1,8 @@
 //! `audit export` and `audit verify`: the audit log for compliance (SPEC §6).
 
+use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::sync::mpsc;
 
 use serde::Serialize;
 use serde_json::json;
@@ -13,7 +15,10 @@ use crate::core::events::Event;
 use crate::core::model::Org;
 use crate::error::{Error, Result};
 use crate::output::{self, Report, RowFormat, RowWriter};
-use crate::store::{self, audit::Filter};
+use crate::store::{
+    self,
+    audit::{AuditRow, Filter},
+};
 
 /// Builds the filter of `audit export` from its arguments (exit 2 on a bad date or event).
 pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
@@ -88,24 +93,62 @@ pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let bar = output::progress(None, "exporting");
     let conn = ctx.store()?.conn();
     let rows = match &args.output {
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = RowWriter::new(
-                format,
-                std::io::BufWriter::with_capacity(1 << 17, stdout.lock()),
-            );
-            let rows = store::audit::for_each(conn, &filter, |row| {
-                w.write(row)?;
-                bar.inc(1);
-                Ok(())
-            })?;
-            w.finish()?;
-            rows
-        }
+        None => stream(conn, &filter, format, std::io::stdout(), &bar)?,
         Some(path) => export_to_file(conn, &filter, format, path, &bar)?,
     };
     bar.finish_and_clear();
     record_export(ctx, &actor, &orgs, &filter, format, args, rows)
+}
+
+/// Rows per batch handed from the reading thread to the writing one.
+const BATCH_ROWS: usize = 512;
+/// Filled batches in flight: with the recycled ones, this bounds the memory of an export.
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// Streams the selected rows to `out`: this thread steps through SQLite while another formats
+/// and writes, the two overlapping on two cores. Memory stays bounded by the batches in
+/// flight, whatever the number of rows. A write error (a closed pipe) stops the reading.
+fn stream<W: Write + Send>(
+    conn: &rusqlite::Connection,
+    filter: &Filter,
+    format: RowFormat,
+    out: W,
+    bar: &indicatif::ProgressBar,
+) -> Result<u64> {
+    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<AuditRow>, usize)>(BATCHES_IN_FLIGHT);
+    let (empty_tx, empty_rx) = mpsc::sync_channel::<Vec<AuditRow>>(BATCHES_IN_FLIGHT + 2);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<()> {
+            let mut w = RowWriter::new(format, BufWriter::with_capacity(1 << 17, out));
+            for (batch, used) in full_rx {
+                for row in &batch[..used] {
+                    w.write(row)?;
+                }
+                bar.inc(used as u64);
+                // The reader may have finished; a recycled batch is then simply dropped.
+                let _ = empty_tx.try_send(batch);
+            }
+            w.finish()
+        });
+        let read = store::audit::read_batches(
+            conn,
+            filter,
+            BATCH_ROWS,
+            || empty_rx.try_recv().unwrap_or_default(),
+            // A failed send means the writer stopped on an error, reported below.
+            |batch, used| full_tx.send((batch, used)).is_ok(),
+        );
+        drop(full_tx);
+        let written = writer.join().unwrap_or_else(|_| {
+            Err(Error::io(
+                "the export writer failed",
+                std::io::Error::other("panic"),
+            ))
+        });
+        // The writer's error (a closed pipe, a full disk) explains a stopped read best.
+        written?;
+        read
+    })
 }
 
 /// Writes the export to a temporary file beside `path` and renames it into place once
@@ -126,16 +169,7 @@ fn export_to_file(
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(|e| Error::io(format!("cannot create a file in {}", dir.display()), e))?;
-    let mut w = RowWriter::new(
-        format,
-        std::io::BufWriter::with_capacity(1 << 17, tmp.as_file()),
-    );
-    let rows = store::audit::for_each(conn, filter, |row| {
-        w.write(row)?;
-        bar.inc(1);
-        Ok(())
-    })?;
-    w.finish()?;
+    let rows = stream(conn, filter, format, tmp.as_file(), bar)?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;

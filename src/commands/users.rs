@@ -100,6 +100,9 @@ pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
         Ok(counts)
     };
     let store = ctx.store()?;
+    if rows.len() > 10_000 {
+        store.set_cache_mib(256)?;
+    }
     let mut counts = if args.dry_run {
         store.dry_run(apply)?
     } else {

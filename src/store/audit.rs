@@ -161,7 +161,7 @@ fn head_of(conn: &Connection, org: &str) -> Result<Option<String>> {
 }
 
 /// One stored row, as exported.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct AuditRow {
     pub seq: i64,
     pub timestamp: String,
@@ -197,6 +197,27 @@ const SELECT_ROW: &str = "SELECT seq, timestamp, org, event, outcome, reason, ac
     target, session_id, details, hash FROM audit_log";
 
 impl AuditRow {
+    /// Overwrites this row with `r`, reusing its strings' buffers.
+    fn fill_from(&mut self, r: &Row<'_>) -> rusqlite::Result<()> {
+        fn text(r: &Row<'_>, i: usize, into: &mut String) -> rusqlite::Result<()> {
+            into.clear();
+            into.push_str(r.get_ref(i)?.as_str()?);
+            Ok(())
+        }
+        self.seq = r.get(0)?;
+        text(r, 1, &mut self.timestamp)?;
+        text(r, 2, &mut self.org)?;
+        text(r, 3, &mut self.event)?;
+        text(r, 4, &mut self.outcome)?;
+        text(r, 5, &mut self.reason)?;
+        text(r, 6, &mut self.actor)?;
+        text(r, 7, &mut self.actor_role)?;
+        text(r, 8, &mut self.target)?;
+        text(r, 9, &mut self.session_id)?;
+        text(r, 10, &mut self.details)?;
+        text(r, 11, &mut self.hash)
+    }
+
     fn from_row(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
         Ok(AuditRow {
             seq: r.get(0)?,
@@ -228,6 +249,23 @@ impl AuditRow {
             session_id: &self.session_id,
             details: &self.details,
         }
+    }
+
+    /// The text cells after `seq`, in column order.
+    pub fn cells_after_seq(&self) -> [&str; 11] {
+        [
+            &self.timestamp,
+            &self.org,
+            &self.event,
+            &self.outcome,
+            &self.reason,
+            &self.actor,
+            &self.actor_role,
+            &self.target,
+            &self.session_id,
+            &self.details,
+            &self.hash,
+        ]
     }
 
     /// The cells in column order, borrowed.
@@ -321,6 +359,43 @@ impl Filter {
         sql.push_str(" ORDER BY seq");
         (sql, args)
     }
+}
+
+/// Reads the rows that `filter` selects, in `seq` order, into reusable batches of up to
+/// `batch_len` rows: `next_batch` hands out an empty (recycled) batch, `full` takes a filled
+/// one and returns false to stop. The strings of a recycled batch are refilled in place, so a
+/// long export allocates nothing per row.
+pub fn read_batches(
+    conn: &Connection,
+    filter: &Filter,
+    batch_len: usize,
+    mut next_batch: impl FnMut() -> Vec<AuditRow>,
+    mut full: impl FnMut(Vec<AuditRow>, usize) -> bool,
+) -> Result<u64> {
+    let (sql, args) = filter.to_sql();
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut total = 0u64;
+    let mut batch = next_batch();
+    let mut used = 0usize;
+    while let Some(r) = rows.next()? {
+        if used == batch.len() {
+            batch.push(AuditRow::default());
+        }
+        batch[used].fill_from(r)?;
+        used += 1;
+        total += 1;
+        if used == batch_len {
+            if !full(std::mem::replace(&mut batch, next_batch()), used) {
+                return Ok(total);
+            }
+            used = 0;
+        }
+    }
+    if used > 0 {
+        full(batch, used);
+    }
+    Ok(total)
 }
 
 /// Streams the rows that `filter` selects, in `seq` order, to `each`; stops early when `each`

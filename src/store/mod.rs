@@ -125,7 +125,7 @@ impl Store {
         self.conn.execute_batch(
             "PRAGMA foreign_keys = ON;
              PRAGMA synchronous = NORMAL;
-             PRAGMA cache_size = -65536;",
+             PRAGMA cache_size = -8192;",
         )?;
         Ok(())
     }
@@ -189,6 +189,15 @@ impl Store {
         let value = f(&mut tx)?;
         tx.tx.rollback()?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of pages in memory for the rest of this process: for
+    /// bulk writes, whose index pages are touched again and again. Reads stream through a
+    /// small cache instead, so an export stays in constant memory.
+    pub fn set_cache_mib(&self, mib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024))?;
+        Ok(())
     }
 
     /// Runs `f` in a read transaction, so that what it reads is one consistent snapshot.
