@@ -138,8 +138,13 @@ fn import_rows(
     let super_admins_before = store::users::count_active_super_admins(tx, org.id)?;
     let mut counts = Imported::default();
     let mut roles_or_status_changed = false;
+    // Into an org with nobody yet (the file has no duplicates), every row is new.
+    let org_was_empty = store::users::count(tx, org.id)? == 0;
     for row in rows {
-        let stored = store::users::find(tx, org.id, &row.email)?;
+        let stored = match org_was_empty {
+            true => None,
+            false => store::users::find(tx, org.id, &row.email)?,
+        };
         let wanted = row.apply(org.id, stored.as_ref());
         match &stored {
             None => {

@@ -6,7 +6,15 @@ use crate::core::clock::{format_instant, parse_stored};
 use crate::core::model::{Role, Scope, Status, User};
 use crate::error::Result;
 
-const COLUMNS: &str = "id, org_id, email, name, groups, first_login_at, status, role, hr_scope";
+/// The columns every query reads, in the order `from_row` expects.
+macro_rules! select_users {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, org_id, email, name, groups, first_login_at, status, role, hr_scope FROM users ",
+            $rest
+        )
+    };
+}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     let groups: String = r.get(4)?;
@@ -35,16 +43,14 @@ pub fn search_text(name: &str, email: &str) -> String {
 
 pub fn find(conn: &Connection, org_id: i64, email: &str) -> Result<Option<User>> {
     Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM users WHERE org_id = ?1 AND email = ?2"
-        ))?
+        .prepare_cached(select_users!("WHERE org_id = ?1 AND email = ?2"))?
         .query_row(rusqlite::params![org_id, email], from_row)
         .optional()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<User>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"))?
+        .prepare_cached(select_users!("WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?)
 }
@@ -101,6 +107,12 @@ pub fn update(conn: &Connection, u: &User) -> Result<()> {
     Ok(())
 }
 
+pub fn count(conn: &Connection, org_id: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM users WHERE org_id = ?1")?
+        .query_row([org_id], |r| r.get(0))?)
+}
+
 pub fn count_active_super_admins(conn: &Connection, org_id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached(
@@ -119,8 +131,8 @@ pub fn scan(
     mut each: impl FnMut(User) -> Result<bool>,
 ) -> Result<()> {
     let needle = search.map(str::to_lowercase).unwrap_or_default();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM users INDEXED BY users_by_name
+    let mut stmt = conn.prepare_cached(select_users!(
+        "INDEXED BY users_by_name
          WHERE org_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
          ORDER BY org_id, name COLLATE NOCASE, email"
     ))?;
