@@ -11,6 +11,8 @@
 //! `previous_hash` is the hash of the previous row of the same org (the vendor's rows, whose
 //! org is empty, form their own chain), or the empty string for a chain's first row.
 
+use std::io::Write;
+
 use sha2::{Digest, Sha256};
 
 /// The fields of one audit row, borrowed.
@@ -33,7 +35,8 @@ pub struct Fields<'a> {
 pub fn canonical_into(f: &Fields<'_>, out: &mut Vec<u8>) {
     out.clear();
     out.push(b'[');
-    out.extend_from_slice(f.seq.to_string().as_bytes());
+    // Writing into a Vec cannot fail.
+    let _ = write!(out, "{}", f.seq);
     for s in [
         f.timestamp,
         f.org,

@@ -144,7 +144,9 @@ impl Appender {
             hash
         ])?;
         self.next_seq = Some(seq + 1);
-        self.heads.insert(e.org.to_string(), hash);
+        if let Some(head) = self.heads.get_mut(e.org) {
+            *head = hash;
+        }
         Ok(seq)
     }
 }
@@ -463,7 +465,12 @@ pub fn verify(conn: &Connection, org: Option<&str>) -> Result<Verified> {
             });
         }
         last_seq = row.seq;
-        heads.insert(row.org.clone(), expected);
+        match heads.get_mut(&row.org) {
+            Some(head) => *head = expected,
+            None => {
+                heads.insert(row.org.clone(), expected);
+            }
+        }
         Ok(())
     })?;
     Ok(Verified { rows })
