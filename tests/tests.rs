@@ -9,5 +9,6 @@ mod cmd;
 mod foundation;
 mod generated;
 mod policy_props;
+mod reliability;
 mod sessions;
 mod support;
