@@ -75,8 +75,10 @@ pub fn print(report: &Report, format: Format) -> Result<()> {
 pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -> Result<()> {
     let w = |e| Error::io("cannot write to stdout", e);
     match (format, &report.view) {
-        (Format::Table | Format::Csv, View::Bare(text)) => writeln!(out, "{text}").map_err(w),
-        (Format::Table, View::Text(text)) => writeln!(out, "{text}").map_err(w),
+        (Format::Table | Format::Csv, View::Bare(text)) => {
+            writeln!(out, "{}", printable(text, false)).map_err(w)
+        }
+        (Format::Table, View::Text(text)) => writeln!(out, "{}", printable(text, true)).map_err(w),
         (Format::Table, View::Table { headers, rows }) => {
             if rows.is_empty() {
                 return Ok(());
@@ -108,7 +110,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], tty: bool) -> Table {
     }
     t.set_header(headers.iter().map(|h| h.to_uppercase()));
     for row in rows {
-        t.add_row(row);
+        t.add_row(row.iter().map(|cell| printable(cell, false)));
     }
     // Columns start flush left with two spaces between them, as in kubectl.
     let last = headers.len().saturating_sub(1);
@@ -178,6 +180,27 @@ fn cell(v: &Value) -> String {
     }
 }
 
+/// Text from the store as a terminal may show it: control characters and the bidirectional
+/// formatting marks are written as escapes (`\u{1b}`), so that a name can never move the
+/// cursor, clear the screen or reorder the line around it. Line breaks are kept when
+/// `keep_newlines`. JSON, JSON lines and CSV carry the raw text.
+pub fn printable(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let escape = |c: char| {
+        (c.is_control() && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(escape) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match escape(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A CSV writer with LF line ends.
 pub fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
@@ -231,7 +254,8 @@ pub fn can_prompt() -> bool {
 /// Asks a yes/no question on the terminal; only `y` or `yes` is yes.
 pub fn confirm(question: &str) -> Result<bool> {
     let mut err = io::stderr().lock();
-    write!(err, "{question} [y/N] ").map_err(|e| Error::io("cannot write to the terminal", e))?;
+    write!(err, "{} [y/N] ", printable(question, false))
+        .map_err(|e| Error::io("cannot write to the terminal", e))?;
     err.flush()
         .map_err(|e| Error::io("cannot write to the terminal", e))?;
     let mut answer = String::new();
@@ -286,6 +310,18 @@ mod tests {
         ] {
             assert_eq!(guard_formula(raw), want);
         }
+    }
+
+    #[test]
+    fn terminal_text_shows_control_and_bidi_characters_as_escapes() {
+        assert_eq!(printable("Zoë Martín", false), "Zoë Martín");
+        assert_eq!(printable("a\u{1b}[2Jb", false), "a\\u{1b}[2Jb");
+        assert_eq!(
+            printable("evil\u{202e}txt.exe", false),
+            "evil\\u{202e}txt.exe"
+        );
+        assert_eq!(printable("line\nnext", true), "line\nnext");
+        assert_eq!(printable("line\nnext", false), "line\\u{a}next");
     }
 
     #[test]

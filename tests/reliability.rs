@@ -953,6 +953,41 @@ fn hostile_strings_are_data_never_code() {
         .unwrap();
     let details: Value = serde_json::from_str(&record[10]).unwrap();
     assert_eq!(details["name"], name);
+
+    // A table, meant for a terminal, shows those characters as escapes, so a name can never
+    // reorder the line, ring the bell or send the terminal an escape sequence.
+    let evil = "Mallory \u{1b}[2J\u{1b}]0;pwned\u{7}";
+    let csv = write_file(
+        &env,
+        "esc.csv",
+        format!("email,name\nmal@acme.test,{evil}\n"),
+    );
+    env.as_(OPERATOR, &["users", "import", &csv]).ok();
+    let table = env
+        .run(&[
+            "--actor",
+            OPERATOR,
+            "--org",
+            "acme",
+            "users",
+            "list",
+            "--search",
+            "@acme.test",
+        ])
+        .ok();
+    assert!(!table.stdout.contains('\u{1b}'), "{:?}", table.stdout);
+    assert!(!table.stdout.contains('\u{202e}'), "{:?}", table.stdout);
+    assert!(!table.stdout.contains('\u{7}'), "{:?}", table.stdout);
+    assert!(
+        table.stdout.contains("Mallory \\u{1b}[2J"),
+        "{:?}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("Eve \\u{202e}live\\u{7}bell"),
+        "{:?}",
+        table.stdout
+    );
     verify(&env);
 }
 
