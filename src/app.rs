@@ -25,6 +25,7 @@ pub struct Ctx {
     actor_arg: Option<String>,
     store: Option<Store>,
     swept: bool,
+    read_only: bool,
 }
 
 impl Ctx {
@@ -41,6 +42,7 @@ impl Ctx {
             actor_arg: global.actor.clone().filter(|s| !s.is_empty()),
             store: None,
             swept: false,
+            read_only: false,
         })
     }
 
@@ -50,12 +52,25 @@ impl Ctx {
         self.swept = true;
     }
 
+    /// Opens the store for reading only, and so without ending overdue sessions: for commands
+    /// that must never change what they look at (`audit verify` on a copy kept as evidence).
+    pub fn read_only(&mut self) {
+        self.read_only = true;
+        self.swept = true;
+    }
+
     /// The store, without ending overdue sessions first: for `sessions sweep`, which does
     /// that itself and counts.
     pub fn raw_store(&mut self) -> Result<&mut Store> {
         match self.store {
             Some(ref mut s) => Ok(s),
-            None => Ok(self.store.insert(Store::open(&self.db)?)),
+            None => {
+                let store = match self.read_only {
+                    true => Store::open_read_only(&self.db)?,
+                    false => Store::open(&self.db)?,
+                };
+                Ok(self.store.insert(store))
+            }
         }
     }
 

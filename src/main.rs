@@ -1,5 +1,6 @@
 //! The binary: parse, run, map the error to an exit code.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use admin_proxy::{app, cli, error::exit, output};
@@ -50,7 +51,7 @@ fn clap_error(e: clap::Error, json: bool) -> ExitCode {
             .collect::<Vec<_>>()
             .join("; ");
         let body = serde_json::json!({"error": {"code": "usage", "message": message}});
-        eprintln!("{body}");
+        let _ = writeln!(std::io::stderr().lock(), "{body}");
         return ExitCode::from(exit::USAGE);
     }
     let _ = e.print();

@@ -81,6 +81,8 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -
         (Format::Table, View::Text(text)) => writeln!(out, "{}", printable(text, true)).map_err(w),
         (Format::Table, View::Table { headers, rows }) => {
             if rows.is_empty() {
+                // Like kubectl: nothing on stdout, a word for the person on stderr.
+                note("No results.");
                 return Ok(());
             }
             writeln!(out, "{}", table_text(headers, rows, tty)).map_err(w)
@@ -91,6 +93,9 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -
             writeln!(out).map_err(w)
         }
         (Format::Jsonl, _) => write_jsonl(&report.data, out),
+        // A list as CSV has the table's columns, whose names are the JSON fields', so that
+        // even an empty list has its header.
+        (Format::Csv, View::Table { headers, rows }) => write_table_csv(headers, rows, out),
         (Format::Csv, _) => write_csv(&report.data, out),
     }
 }
@@ -108,7 +113,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], tty: bool) -> Table {
     if !tty {
         t.force_no_tty();
     }
-    t.set_header(headers.iter().map(|h| h.to_uppercase()));
+    t.set_header(headers.iter().map(|h| h.to_uppercase().replace('_', " ")));
     for row in rows {
         t.add_row(row.iter().map(|cell| printable(cell, false)));
     }
@@ -128,6 +133,32 @@ pub fn table_text(headers: &[&str], rows: &[Vec<String>], tty: bool) -> String {
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Writes one CSV record, each cell guarded against formulas, without copying the cells that
+/// need no guard.
+fn write_guarded<W: Write>(
+    w: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = impl AsRef<str>>,
+) -> Result<()> {
+    for cell in cells {
+        match guard_formula(cell.as_ref()) {
+            std::borrow::Cow::Borrowed(b) => w.write_field(b),
+            std::borrow::Cow::Owned(o) => w.write_field(o),
+        }
+        .map_err(csv_err)?;
+    }
+    w.write_record(None::<&[u8]>).map_err(csv_err)
+}
+
+fn write_table_csv(headers: &[&str], rows: &[Vec<String>], out: &mut dyn Write) -> Result<()> {
+    let mut w = csv_writer(out);
+    w.write_record(headers).map_err(csv_err)?;
+    for row in rows {
+        write_guarded(&mut w, row)?;
+    }
+    w.flush()
+        .map_err(|e| Error::io("cannot write to stdout", e))
 }
 
 fn write_jsonl(data: &Value, out: &mut dyn Write) -> Result<()> {
@@ -158,14 +189,13 @@ fn write_csv(data: &Value, out: &mut dyn Write) -> Result<()> {
     };
     w.write_record(&keys).map_err(csv_err)?;
     for item in items {
-        let cells: Vec<String> = match item {
-            Value::Object(m) => keys
-                .iter()
-                .map(|k| guard_formula(&cell(m.get(k).unwrap_or(&Value::Null))).into_owned())
-                .collect(),
-            other => vec![guard_formula(&cell(other)).into_owned()],
-        };
-        w.write_record(&cells).map_err(csv_err)?;
+        match item {
+            Value::Object(m) => write_guarded(
+                &mut w,
+                keys.iter().map(|k| cell(m.get(k).unwrap_or(&Value::Null))),
+            )?,
+            other => write_guarded(&mut w, [cell(other)])?,
+        }
     }
     w.flush()
         .map_err(|e| Error::io("cannot write to stdout", e))
@@ -339,11 +369,6 @@ mod tests {
     }
 }
 
-/// A decimal number as text, for the one numeric cell of a row.
-fn itoa_buf(n: i64) -> String {
-    n.to_string()
-}
-
 /// The two forms of an audit export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowFormat {
@@ -389,18 +414,9 @@ impl<W: Write> RowWriter<W> {
     pub fn write(&mut self, row: &crate::store::audit::AuditRow) -> Result<()> {
         match &mut self.inner {
             RowSink::Csv(c) => {
-                let mut seq = itoa_buf(row.seq);
-                let fields = row.cells_after_seq();
-                c.write_field(seq.as_bytes()).map_err(csv_err)?;
-                for cell in fields {
-                    match guard_formula(cell) {
-                        std::borrow::Cow::Borrowed(b) => c.write_field(b),
-                        std::borrow::Cow::Owned(o) => c.write_field(o),
-                    }
-                    .map_err(csv_err)?;
-                }
-                seq.clear();
-                c.write_record(None::<&[u8]>).map_err(csv_err)
+                let mut seq = itoa::Buffer::new();
+                let cells = row.cells_after_seq();
+                write_guarded(c, std::iter::once(seq.format(row.seq)).chain(cells))
             }
             RowSink::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, row)

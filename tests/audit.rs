@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
+use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -405,13 +406,19 @@ fn an_empty_range_is_the_header_alone() {
     let env = timeline();
     let run = export(&env, ADA, &["--since", "2030-01-01"]).ok();
     assert_eq!(run.stdout, format!("{HEADER}\n"));
+    // An inverted range is a mistake, not an empty report.
     let run = export(
         &env,
         ADA,
         &["--since", "2026-06-03", "--until", "2026-06-02"],
     )
-    .ok();
-    assert_eq!(run.stdout, format!("{HEADER}\n"));
+    .code(2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("must be before --until"),
+        "{}",
+        run.stderr
+    );
     let run = env
         .as_(ADA, &["audit", "export", "--since", "2030-01-01"])
         .ok();
@@ -742,20 +749,26 @@ fn operators_export_the_selected_org_or_every_org() {
         (vendor[3].as_str(), vendor[8].as_str()),
         ("operator.added", OPERATOR)
     );
-    // With --org too, --all-orgs still means every org.
-    let with_org = csv_rows(
-        &export(&env, OPERATOR, &["--all-orgs", "--event", "org.created"])
-            .ok()
-            .stdout,
-    );
-    assert_eq!(with_org.len(), 2);
+    // --org and --all-orgs together are a contradiction, refused before anything is read,
+    // whether the org comes from --org or from the environment (as in a cron job).
+    let both = export(&env, OPERATOR, &["--all-orgs", "--event", "org.created"]).code(2);
+    assert_eq!(both.stdout, "");
+    assert!(both.stderr.contains("--all-orgs"), "{}", both.stderr);
+    let from_env = env
+        .cmd()
+        .env("ADMIN_PROXY_ORG", "acme")
+        .args(["--actor", OPERATOR, "audit", "export", "--all-orgs"])
+        .output()
+        .unwrap();
+    assert_eq!(from_env.status.code(), Some(2));
 
-    // The export is recorded in each org it covered.
+    // The one --all-orgs export that ran is recorded in each org it covered; the refused
+    // ones are not.
     assert_eq!(
         env.sql1(
             "SELECT count(*) FROM audit_log WHERE event = 'audit.exported' AND org = 'northwind'"
         ),
-        "2"
+        "1"
     );
 }
 
@@ -1091,4 +1104,40 @@ fn a_closed_pipe_ends_the_export_quietly() {
     // Read to the end, the same export has every row.
     let rows = csv_rows(&export(&env, ADA, &["--event", "user.created"]).ok().stdout);
     assert_eq!(rows.len(), 5009);
+}
+
+#[test]
+fn verify_only_reads_even_with_sessions_overdue() {
+    let mut env = TestEnv::acme();
+    env.as_(ADA, &["--yes", "start", "fay@acme.test"]).ok();
+    // Hours later the session is overdue; a verification must not record its expiry (the
+    // store may be a copy kept as evidence), while any other command would.
+    env.at("2026-06-01T18:00:00Z");
+    let before = env.snapshot();
+    let wal_before = std::fs::metadata(env.db.with_extension("db-wal"))
+        .map(|m| m.len())
+        .ok();
+    let v = env.as_(ADA, &["audit", "verify"]).ok().json();
+    assert_eq!(v["ok"], true);
+    assert_eq!(env.snapshot(), before, "verify wrote to the store");
+    assert_eq!(
+        std::fs::metadata(env.db.with_extension("db-wal"))
+            .map(|m| m.len())
+            .ok(),
+        wal_before
+    );
+    env.as_(ADA, &["status"]).ok();
+    assert_eq!(env.audit_count("impersonation.expired"), 1);
+
+    // A store that does not exist is not created by a verification.
+    let missing = env.dir.path().join("missing.db");
+    let run = std::process::Command::cargo_bin("admin-proxy")
+        .unwrap()
+        .arg("--db")
+        .arg(&missing)
+        .args(["--actor", ADA, "audit", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(!missing.exists());
 }

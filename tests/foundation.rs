@@ -2110,3 +2110,34 @@ fn json_errors_are_one_object_on_stderr_for_every_exit_code() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn empty_lists_keep_their_csv_header_and_say_so_in_tables() {
+    let env = TestEnv::acme();
+    let csv = env
+        .run(&[
+            "--actor",
+            OPERATOR,
+            "--org",
+            "acme",
+            "--format",
+            "csv",
+            "users",
+            "list",
+            "--search",
+            "no such person",
+        ])
+        .ok();
+    assert_eq!(csv.stdout, "email,name,role,groups,status\n");
+    let table = env
+        .run(&[
+            "--actor", OPERATOR, "--org", "acme", "users", "list", "--search", "nobody",
+        ])
+        .ok();
+    assert_eq!(table.stdout, "");
+    assert_eq!(table.stderr, "No results.\n");
+    let json = env
+        .as_(OPERATOR, &["users", "list", "--search", "nobody"])
+        .ok();
+    assert_eq!(json.json(), json!([]));
+}

@@ -1246,3 +1246,30 @@ fn a_cut_tail_or_a_rewritten_chain_is_caught_against_an_earlier_export_only() {
         "the earlier head no longer matches"
     );
 }
+
+#[test]
+fn two_first_operators_at_once_cannot_both_skip_the_actor() {
+    for round in 0..5 {
+        let env = TestEnv::new();
+        env.run(&["init"]).ok();
+        let barrier = Barrier::new(2);
+        let codes: Vec<i32> = std::thread::scope(|s| {
+            let spawn = |email: &'static str| {
+                let (env, barrier) = (&env, &barrier);
+                s.spawn(move || {
+                    barrier.wait();
+                    env.run(&["operator", "add", email, "--role", "program-architect"])
+                        .code
+                })
+            };
+            let a = spawn("one@vendor.test");
+            let b = spawn("two@vendor.test");
+            vec![a.join().unwrap(), b.join().unwrap()]
+        });
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(sorted, [0, 2], "round {round}: {codes:?}");
+        assert_eq!(env.sql1("SELECT count(*) FROM operators"), "1");
+        assert_eq!(env.audit_count("operator.added"), 1);
+    }
+}

@@ -631,12 +631,27 @@ fn list_sessions_shows_how_each_ended_to_those_allowed() {
         .collect();
     assert_eq!(
         active.into_iter().collect::<BTreeSet<_>>(),
-        BTreeSet::from([h, n])
+        BTreeSet::from([h.clone(), n])
     );
     let table = as_table(&env, ADA, &["list", "sessions"]).ok().stdout;
     assert!(
-        table.contains("stopped") && table.contains("active"),
+        table.contains("stopped") && table.contains(&h) && table.contains("END REASON"),
         "{table}"
+    );
+    // As CSV, the table's columns under the JSON field names; an active session has no end.
+    let csv = env
+        .run(&[
+            "--actor", ADA, "--org", "acme", "--format", "csv", "list", "sessions",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        csv.starts_with("session_id,actor,target,started_at,expires_at,ended_at,end_reason\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l.starts_with(&h) && l.ends_with(",,")),
+        "{csv}"
     );
 
     // Housekeeping is for operators and super admins.
@@ -692,6 +707,13 @@ fn cascade_role_revoked_and_lowered() {
     env.as_(ADA, &["revoke", HAL]).ok();
     assert_revoked(&env, &hal, "role_revoked", &[&ada, &sam]);
     assert_eq!(env.audit_count("impersonation.revoked"), 1);
+    // The row names the role Hal impersonated with, not the one he was left with.
+    assert_eq!(
+        env.sql1(&format!(
+            "SELECT actor_role FROM audit_log WHERE event = 'impersonation.revoked' AND session_id = '{hal}'"
+        )),
+        "hr_admin"
+    );
 
     // A grant that lowers a super admin to HR admin ends their session on an HR admin.
     env.at("2026-06-01T12:10:00Z");
@@ -833,7 +855,19 @@ fn act_answers_for_the_effective_and_real_user() {
     let out = env.as_(HAL, &["act", "profile.view"]).ok().json();
     assert!(out.get("deliver_to").is_none(), "{out}");
 
-    for personal in ["privacy.accept", "guide.dismiss"] {
+    // Action names have one spelling: another case is the same action.
+    let out = env.as_(HAL, &["act", "Report.Generate"]).ok().json();
+    assert_eq!(
+        (&out["action"], &out["deliver_to"]),
+        (&"report.generate".into(), &FAY.into())
+    );
+
+    for personal in [
+        "privacy.accept",
+        "guide.dismiss",
+        "Privacy.Accept",
+        "GUIDE.DISMISS",
+    ] {
         let denied_before = env.audit_count("impersonation.denied");
         assert_eq!(
             env.as_(HAL, &["act", personal]).code(3).error_code(),
@@ -846,7 +880,7 @@ fn act_answers_for_the_effective_and_real_user() {
             ["denied", "personal_action", HAL, FAY, id.as_str()]
         );
     }
-    assert_eq!(env.audit_count("impersonation.action"), 2);
+    assert_eq!(env.audit_count("impersonation.action"), 3);
 
     let before = env.snapshot();
     for bad in ["[1]", "\"text\"", "42", "null", "{not json"] {
@@ -917,6 +951,15 @@ fn changes_queue_one_notification_drained_once() {
         ""
     );
     assert_eq!(env.audit_count("notification.delivered"), 1);
+
+    // A change after the drain is a new notice of the same session, told apart by its id.
+    env.as_(HAL, &["act", "address.update", "--change"]).ok();
+    let again = env.as_(ADA, &["notifications", "drain"]).ok().stdout;
+    let again: Value = serde_json::from_str(again.trim()).unwrap();
+    assert_eq!(again["session_id"], id.as_str());
+    assert_eq!(again["changes"], 1);
+    assert_ne!(again["id"], n["id"]);
+    assert_eq!(env.audit_count("notification.delivered"), 2);
 }
 
 #[test]

@@ -38,6 +38,14 @@ pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
         target: args.target.as_deref().map(|e| e.trim().to_lowercase()),
         ..Filter::default()
     };
+    if let (Some(since), Some(until)) = (&filter.since, &filter.until) {
+        // Both are in the one fixed-width stored form, so text order is time order.
+        if since >= until {
+            return Err(Error::invalid(format!(
+                "--since ({since}) must be before --until ({until}): the range is empty"
+            )));
+        }
+    }
     for raw in &args.event {
         if let Some(family) = raw.strip_suffix(".*") {
             if !Event::ALL.iter().any(|e| e.family() == family) {
@@ -78,6 +86,12 @@ pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let (actor, orgs) = if args.all_orgs {
         let (actor, _) = ctx.actor()?;
         permit(&actor, &[Who::Operator], "export every org's audit log")?;
+        if ctx.org_given() {
+            return Err(Error::invalid_with_hint(
+                "--all-orgs covers every org, but an org was also selected",
+                "drop --org (and unset ADMIN_PROXY_ORG) to export every org, or drop --all-orgs",
+            ));
+        }
         let orgs = store::orgs::list(ctx.store()?.conn())?;
         (actor, orgs)
     } else {
@@ -221,6 +235,9 @@ struct VerifyView {
 }
 
 pub fn verify(ctx: &mut Ctx) -> Result<Report> {
+    // A verification reads and never writes, not even the expiry of overdue sessions: the
+    // store may be a copy kept as evidence.
+    ctx.read_only();
     let (actor, org) = ctx.actor()?;
     permit(
         &actor,

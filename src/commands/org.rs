@@ -109,15 +109,16 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
     };
     let first = store::operators::count(ctx.store()?.conn())? == 0;
     // The first operator needs no actor; later ones are added by an operator.
+    let needs_actor = || {
+        Error::invalid_with_hint(
+            "adding an operator needs --actor: the store already has operators",
+            "pass --actor with an operator's email",
+        )
+    };
     let actor: Option<Actor> = if first {
         None
     } else {
-        let actor_email = ctx.actor_email().map_err(|_| {
-            Error::invalid_with_hint(
-                "adding an operator needs --actor: the store already has operators",
-                "pass --actor with an operator's email",
-            )
-        })?;
+        let actor_email = ctx.actor_email().map_err(|_| needs_actor())?;
         match store::operators::find(ctx.store()?.conn(), &actor_email)? {
             Some(op) => Some(Actor::Operator(op)),
             None => {
@@ -130,6 +131,11 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
     let now = ctx.now;
     let op = Operator { email, role };
     ctx.store()?.write(|tx| {
+        // INVARIANT: only the very first operator is added without an actor; two processes
+        // racing to be first are decided here, under the write lock.
+        if actor.is_none() && store::operators::count(tx)? > 0 {
+            return Err(needs_actor());
+        }
         if store::operators::find(tx, &op.email)?.is_some() {
             return Err(Error::conflict(
                 "already_exists",

@@ -249,6 +249,7 @@ fn attempt_start(
                 id: &id,
                 org_id: org.id,
                 actor_id: actor.id,
+                actor_role: actor.role.as_str(),
                 target_id: target.id,
                 reason,
                 started_at: now,
@@ -461,14 +462,16 @@ struct Acted {
     notification_changes: Option<i64>,
 }
 
-fn validate_action(action: &str) -> Result<()> {
+/// Checks an action name and gives its one spelling: lower case, as the personal actions and
+/// `report.generate` are written (`Privacy.Accept` is `privacy.accept`).
+fn action_name(action: &str) -> Result<String> {
     let ok = !action.is_empty()
         && action.len() <= 100
         && action
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if ok {
-        Ok(())
+        Ok(action.to_ascii_lowercase())
     } else {
         Err(Error::invalid(format!(
             "{action:?} is not an action name: use letters, digits, '.', '_' and '-', e.g. report.generate"
@@ -477,7 +480,7 @@ fn validate_action(action: &str) -> Result<()> {
 }
 
 pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
-    validate_action(&args.action)?;
+    let action = action_name(&args.action)?;
     let detail = match &args.detail {
         None => serde_json::Value::Object(Default::default()),
         Some(raw) => match serde_json::from_str::<serde_json::Value>(raw) {
@@ -493,7 +496,7 @@ pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
     let (actor, org) = ctx.actor_in_org()?;
     let me = org_user(&actor, "act in a session")?.clone();
     let now = ctx.now;
-    let action = args.action.as_str();
+    let action = action.as_str();
     let outcome = ctx.store()?.write(|tx| {
         let session = store::sessions::active_for_actor(tx, me.id)?.ok_or_else(|| {
             Error::conflict(
@@ -612,13 +615,22 @@ pub fn list_sessions(ctx: &mut Ctx, args: &ListSessionsArgs) -> Result<Report> {
                 s.target.clone(),
                 format_instant(s.started_at),
                 format_instant(s.expires_at),
-                s.end_reason.clone().unwrap_or_else(|| "active".into()),
+                s.ended_at.map(format_instant).unwrap_or_default(),
+                s.end_reason.clone().unwrap_or_default(),
             ]
         })
         .collect();
     Ok(Report::table(
         &views,
-        vec!["session", "actor", "target", "started", "expires", "state"],
+        vec![
+            "session_id",
+            "actor",
+            "target",
+            "started_at",
+            "expires_at",
+            "ended_at",
+            "end_reason",
+        ],
         rows,
     ))
 }
@@ -654,6 +666,7 @@ pub fn sweep(ctx: &mut Ctx) -> Result<Report> {
 
 #[derive(Debug, Serialize)]
 struct NotificationLine<'a> {
+    id: i64,
     to: &'a str,
     subject: &'a str,
     body: String,
@@ -669,6 +682,7 @@ pub fn drain(ctx: &mut Ctx) -> Result<()> {
     let lines: Vec<NotificationLine<'_>> = pending
         .iter()
         .map(|n| NotificationLine {
+            id: n.id,
             to: &n.recipient,
             subject,
             body: format!(
@@ -689,7 +703,7 @@ pub fn drain(ctx: &mut Ctx) -> Result<()> {
     let now = ctx.now;
     ctx.store()?.write(|tx| {
         for n in &pending {
-            if store::notifications::mark_delivered(tx, n.id, now)? {
+            if store::notifications::mark_delivered(tx, n.id, n.changes, now)? {
                 tx.audit(
                     Entry::new(now, &n.org, Event::NotificationDelivered)
                         .actor(actor.email(), actor.role_name())

@@ -84,6 +84,47 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing store for reading only: nothing is created, migrated or written, so
+    /// that a copy kept as evidence, even on read-only media, can be checked as it is.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let display = path.display().to_string();
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::CannotOpen => Error::io(
+                format!("cannot open the store {display}"),
+                std::io::Error::other("no such file, or it is not readable"),
+            ),
+            other => classify(&display, other),
+        })?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let check = || -> Result<()> {
+            store.conn.busy_timeout(BUSY_TIMEOUT)?;
+            let app_id: i32 = store
+                .conn
+                .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            let version: i64 = store
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if app_id != APPLICATION_ID || version != SCHEMA_VERSION {
+                return Err(Error::NotAStore {
+                    path: display.clone(),
+                    detail: format!(
+                        "expected an admin-proxy store of schema version {SCHEMA_VERSION}"
+                    ),
+                });
+            }
+            Ok(())
+        };
+        check().map_err(|e| classify_err(&display, e))?;
+        Ok(store)
+    }
+
     /// An in-memory store, for unit tests of the SQL.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {

@@ -80,12 +80,15 @@ pub fn pending(conn: &Connection, org_id: Option<i64>) -> Result<Vec<Notificatio
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Marks one notification delivered; false when another drain got there first.
-pub fn mark_delivered(conn: &Connection, id: i64, at: DateTime<Utc>) -> Result<bool> {
+/// Marks one notification delivered as it was sent, with `changes` changes; false when another
+/// drain got there first, or when a change came in since it was read (it is then sent again,
+/// with the new count, by the next drain).
+pub fn mark_delivered(conn: &Connection, id: i64, changes: i64, at: DateTime<Utc>) -> Result<bool> {
     let n = conn
         .prepare_cached(
-            "UPDATE notifications SET delivered_at = ?2 WHERE id = ?1 AND delivered_at IS NULL",
+            "UPDATE notifications SET delivered_at = ?3
+             WHERE id = ?1 AND changes = ?2 AND delivered_at IS NULL",
         )?
-        .execute(rusqlite::params![id, format_instant(at)])?;
+        .execute(rusqlite::params![id, changes, format_instant(at)])?;
     Ok(n == 1)
 }

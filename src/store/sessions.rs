@@ -32,7 +32,8 @@ impl Session {
     }
 }
 
-const SELECT: &str = "SELECT s.id, s.org_id, o.slug, s.actor_id, a.email, a.role, s.target_id,
+const SELECT: &str =
+    "SELECT s.id, s.org_id, o.slug, s.actor_id, a.email, s.actor_role, s.target_id,
         t.email, t.name, s.reason, s.started_at, s.expires_at, s.ended_at, s.end_reason
     FROM sessions s
     JOIN orgs o ON o.id = s.org_id
@@ -140,6 +141,7 @@ pub struct NewSession<'a> {
     pub id: &'a str,
     pub org_id: i64,
     pub actor_id: i64,
+    pub actor_role: &'a str,
     pub target_id: i64,
     pub reason: &'a str,
     pub started_at: DateTime<Utc>,
@@ -150,13 +152,15 @@ pub struct NewSession<'a> {
 /// index; the raw SQLite error is returned so the caller can tell that case apart.
 pub fn insert(conn: &Connection, s: &NewSession<'_>) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO sessions (id, org_id, actor_id, target_id, reason, started_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sessions (id, org_id, actor_id, actor_role, target_id, reason, started_at,
+             expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(rusqlite::params![
         s.id,
         s.org_id,
         s.actor_id,
+        s.actor_role,
         s.target_id,
         s.reason,
         format_instant(s.started_at),

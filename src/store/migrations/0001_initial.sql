@@ -40,6 +40,7 @@ CREATE TABLE sessions (
     id          TEXT PRIMARY KEY,
     org_id      INTEGER NOT NULL REFERENCES orgs(id),
     actor_id    INTEGER NOT NULL REFERENCES users(id),
+    actor_role  TEXT NOT NULL,                   -- the actor's role when the session started
     target_id   INTEGER NOT NULL REFERENCES users(id),
     reason      TEXT NOT NULL DEFAULT '',
     started_at  TEXT NOT NULL,
