@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::cli::{self, Cli, Command, Format};
 use crate::commands;
 use crate::core::clock;
-use crate::core::model::{normalize_email, Actor, Org};
+use crate::core::model::{Actor, Org};
 use crate::core::policy::Denial;
 use crate::error::{Error, Result};
 use crate::output::{self, Report};
@@ -255,9 +255,4 @@ pub fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Option<Report>> {
         Command::Man | Command::Completions(_) => return Ok(None),
     };
     Ok(Some(report))
-}
-
-/// Lower-cases and checks an email given on the command line (exit 2 when malformed).
-pub fn email_arg(raw: &str) -> Result<String> {
-    normalize_email(raw)
 }

@@ -8,11 +8,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{permit, Who};
-use crate::app::{email_arg, Ctx};
+use crate::app::Ctx;
 use crate::cli::{ActArgs, ListSessionsArgs, ListUsersArgs, StartArgs, StopArgs};
 use crate::core::clock::{format_instant, human_span};
 use crate::core::events::{EndReason, Event};
-use crate::core::model::{Actor, Org, User};
+use crate::core::model::{normalize_email, Actor, Org, User};
 use crate::core::policy::{self, Denial, Request};
 use crate::core::settings::Timeout;
 use crate::error::{Error, Result};
@@ -139,7 +139,7 @@ enum Attempt {
 }
 
 pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
-    let target = email_arg(&args.email)?;
+    let target = normalize_email(&args.email)?;
     let reason = args.reason.as_deref().map(str::trim).unwrap_or("");
     if reason.chars().count() > 1000 {
         return Err(Error::invalid("--reason is longer than 1000 characters"));

@@ -5,12 +5,12 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{permit, session, Who};
-use crate::app::{email_arg, Ctx};
+use crate::app::Ctx;
 use crate::cli::{GrantHrAdminArgs, GrantSuperAdminArgs, ImportArgs, RevokeArgs};
 use crate::core::clock::format_instant;
 use crate::core::events::Event;
 use crate::core::import;
-use crate::core::model::{Actor, Org, Role, Scope, Status, User};
+use crate::core::model::{normalize_email, Actor, Org, Role, Scope, Status, User};
 use crate::error::{Error, Result};
 use crate::output::{self, Report};
 use crate::store::{self, Tx};
@@ -335,12 +335,12 @@ fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Repo
 }
 
 pub fn grant_super_admin(ctx: &mut Ctx, args: &GrantSuperAdminArgs) -> Result<Report> {
-    let email = email_arg(&args.email)?;
+    let email = normalize_email(&args.email)?;
     set_role(ctx, &email, Role::SuperAdmin, Scope::None)
 }
 
 pub fn grant_hr_admin(ctx: &mut Ctx, args: &GrantHrAdminArgs) -> Result<Report> {
-    let email = email_arg(&args.email)?;
+    let email = normalize_email(&args.email)?;
     let scope = if args.all_groups {
         Scope::All
     } else {
@@ -360,6 +360,6 @@ pub fn grant_hr_admin(ctx: &mut Ctx, args: &GrantHrAdminArgs) -> Result<Report> 
 }
 
 pub fn revoke(ctx: &mut Ctx, args: &RevokeArgs) -> Result<Report> {
-    let email = email_arg(&args.email)?;
+    let email = normalize_email(&args.email)?;
     set_role(ctx, &email, Role::User, Scope::None)
 }

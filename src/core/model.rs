@@ -127,15 +127,6 @@ impl Scope {
             Scope::Groups(scope) => groups.iter().any(|g| scope.contains(g)),
         }
     }
-
-    /// True when `self` reaches everyone `other` reaches.
-    pub fn includes(&self, other: &Scope) -> bool {
-        match (self, other) {
-            (Scope::All, _) | (_, Scope::None) => true,
-            (Scope::None, _) | (Scope::Groups(_), Scope::All) => false,
-            (Scope::Groups(a), Scope::Groups(b)) => b.is_subset(a),
-        }
-    }
 }
 
 /// Splits `;`-separated group names, trimming and dropping empty ones, without duplicates,
@@ -240,10 +231,6 @@ impl Actor {
             Actor::Operator(_) => None,
         }
     }
-
-    pub fn is_super_admin(&self) -> bool {
-        matches!(self, Actor::User(u) if u.role == Role::SuperAdmin)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,10 +331,6 @@ mod tests {
         let fin = Scope::parse("Finance;London");
         assert!(fin.covers(&["London".into()]));
         assert!(!fin.covers(&["Berlin".into()]));
-        assert!(Scope::All.includes(&fin));
-        assert!(!fin.includes(&Scope::All));
-        assert!(fin.includes(&Scope::parse("Finance")));
-        assert!(!Scope::parse("Finance").includes(&fin));
         assert_eq!(Scope::parse(" * "), Scope::All);
         assert_eq!(Scope::parse(";;"), Scope::None);
     }

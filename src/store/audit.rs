@@ -269,25 +269,6 @@ impl AuditRow {
             &self.hash,
         ]
     }
-
-    /// The cells in column order, borrowed.
-    pub fn cells(&self) -> [std::borrow::Cow<'_, str>; 12] {
-        use std::borrow::Cow::{Borrowed, Owned};
-        [
-            Owned(self.seq.to_string()),
-            Borrowed(&self.timestamp),
-            Borrowed(&self.org),
-            Borrowed(&self.event),
-            Borrowed(&self.outcome),
-            Borrowed(&self.reason),
-            Borrowed(&self.actor),
-            Borrowed(&self.actor_role),
-            Borrowed(&self.target),
-            Borrowed(&self.session_id),
-            Borrowed(&self.details),
-            Borrowed(&self.hash),
-        ]
-    }
 }
 
 /// Which rows an export reads. Every filter runs in SQL on an indexed column.
