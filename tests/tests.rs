@@ -8,6 +8,7 @@ mod audit;
 mod cmd;
 mod foundation;
 mod generated;
+mod newcomer;
 mod policy_props;
 mod reliability;
 mod sessions;

@@ -64,7 +64,11 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::io(
-                    format!("cannot create the folder of the store {}", dir.display()),
+                    format!(
+                        "cannot create the folder {} for the store {}",
+                        dir.display(),
+                        path.display()
+                    ),
                     e,
                 )
             })?;
