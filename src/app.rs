@@ -6,16 +6,40 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::cli::{self, Cli, Command, Format};
-use crate::commands;
+use crate::commands::{self, permit, Who};
 use crate::core::clock;
-use crate::core::model::{Actor, Org};
+use crate::core::model::{fold_email, Actor, Org};
 use crate::core::policy::Denial;
 use crate::error::{Error, Result};
 use crate::output::{self, Report};
 use crate::store::{self, Store};
 
-/// Everything a command needs: the store (opened on first use, overdue sessions ended before
-/// anything reads it), the instant, and the global options.
+/// How a command opens the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read-write, every overdue session ended first (SPEC §5: expiry needs no daemon).
+    Write,
+    /// Read-write, overdue sessions left for the command itself: `sessions sweep` ends and
+    /// counts them.
+    Sweep,
+    /// Read-only, nothing ended or written: `audit verify`, which may be checking a copy kept
+    /// as evidence.
+    ReadOnly,
+}
+
+impl Access {
+    pub fn of(command: &Command) -> Access {
+        use crate::cli::{AuditCommand, SessionsCommand};
+        match command {
+            Command::Sessions(SessionsCommand::Sweep) => Access::Sweep,
+            Command::Audit(AuditCommand::Verify) => Access::ReadOnly,
+            _ => Access::Write,
+        }
+    }
+}
+
+/// Everything a command needs: the store (opened on first use, the way its [`Access`] says),
+/// the instant, and the global options.
 pub struct Ctx {
     pub now: DateTime<Utc>,
     pub format: Format,
@@ -23,13 +47,12 @@ pub struct Ctx {
     db: PathBuf,
     org_arg: Option<String>,
     actor_arg: Option<String>,
+    access: Access,
     store: Option<Store>,
-    swept: bool,
-    read_only: bool,
 }
 
 impl Ctx {
-    pub fn new(global: &cli::Global, now: DateTime<Utc>) -> Result<Ctx> {
+    pub fn new(global: &cli::Global, now: DateTime<Utc>, access: Access) -> Result<Ctx> {
         Ok(Ctx {
             now,
             format: global.format,
@@ -40,49 +63,28 @@ impl Ctx {
             },
             org_arg: global.org.clone().filter(|s| !s.is_empty()),
             actor_arg: global.actor.clone().filter(|s| !s.is_empty()),
+            access,
             store: None,
-            swept: false,
-            read_only: false,
         })
     }
 
-    /// Leaves overdue sessions alone when the store is opened: `sessions sweep` ends them
-    /// itself and counts them.
-    pub fn skip_expiry(&mut self) {
-        self.swept = true;
-    }
-
-    /// Opens the store for reading only, and so without ending overdue sessions: for commands
-    /// that must never change what they look at (`audit verify` on a copy kept as evidence).
-    pub fn read_only(&mut self) {
-        self.read_only = true;
-        self.swept = true;
-    }
-
-    /// The store, without ending overdue sessions first: for `sessions sweep`, which does
-    /// that itself and counts.
-    pub fn raw_store(&mut self) -> Result<&mut Store> {
-        match self.store {
-            Some(ref mut s) => Ok(s),
-            None => {
-                let store = match self.read_only {
-                    true => Store::open_read_only(&self.db)?,
-                    false => Store::open(&self.db)?,
-                };
-                Ok(self.store.insert(store))
-            }
-        }
-    }
-
-    /// The store, after every overdue session has been ended (SPEC §5: expiry needs no daemon).
+    /// The store, opened on first use: read-only for [`Access::ReadOnly`], and for
+    /// [`Access::Write`] only after every overdue session has been ended.
     pub fn store(&mut self) -> Result<&mut Store> {
-        if !self.swept {
-            self.swept = true;
-            let now = self.now;
-            let store = self.raw_store()?;
-            commands::session::expire_overdue(store, now, None)?;
-        }
-        self.raw_store()
+        let store = match self.store.take() {
+            Some(store) => store,
+            None => {
+                let mut store = match self.access {
+                    Access::ReadOnly => Store::open_read_only(&self.db)?,
+                    Access::Write | Access::Sweep => Store::open(&self.db)?,
+                };
+                if self.access == Access::Write {
+                    commands::session::expire_overdue(&mut store, self.now, None)?;
+                }
+                store
+            }
+        };
+        Ok(self.store.insert(store))
     }
 
     pub fn db_path(&self) -> &std::path::Path {
@@ -97,7 +99,7 @@ impl Ctx {
                 "pass --actor EMAIL or set ADMIN_PROXY_ACTOR",
             )
         })?;
-        Ok(raw.trim().to_lowercase())
+        Ok(fold_email(raw))
     }
 
     pub fn org_given(&self) -> bool {
@@ -112,10 +114,10 @@ impl Ctx {
         let org = store::orgs::find(self.store()?.conn(), &slug)?;
         match org {
             Some(o) => Ok(Some(o)),
-            None => Err(Error::NotFound {
-                what: format!("org {slug:?}"),
-                hint: Some("`admin-proxy org list` shows the orgs".into()),
-            }),
+            None => Err(Error::not_found(
+                format!("org {slug:?}"),
+                "`admin-proxy org list` shows the orgs",
+            )),
         }
     }
 
@@ -127,10 +129,10 @@ impl Ctx {
         let mut orgs = store::orgs::list(self.store()?.conn())?;
         match orgs.len() {
             1 => Ok(orgs.remove(0)),
-            0 => Err(Error::NotFound {
-                what: "org".into(),
-                hint: Some("the store holds no org yet: an operator creates one with `admin-proxy org create`".into()),
-            }),
+            0 => Err(Error::not_found(
+                "org",
+                "the store holds no org yet: an operator creates one with `admin-proxy org create`",
+            )),
             n => Err(Error::invalid_with_hint(
                 format!("the store holds {n} orgs: say which one"),
                 "pass --org SLUG or set ADMIN_PROXY_ORG",
@@ -155,6 +157,22 @@ impl Ctx {
             Some(u) if u.is_active() => Ok((Actor::User(u), Some(org))),
             _ => Err(unknown_actor(&email, Some(&org))),
         }
+    }
+
+    /// The actor, if one of `allowed`, and the org a command covers: an org user's own, or for
+    /// an operator the org named by `--org` and otherwise every org (`None`).
+    pub fn actor_and_scope(
+        &mut self,
+        allowed: &[Who],
+        action: &str,
+    ) -> Result<(Actor, Option<Org>)> {
+        let (actor, org) = self.actor()?;
+        permit(&actor, allowed, action)?;
+        let org = match org {
+            Some(o) => Some(o),
+            None => self.explicit_org()?,
+        };
+        Ok((actor, org))
     }
 
     /// Like [`Ctx::actor`], and the org always: operators work in the selected org too.
@@ -208,7 +226,7 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let now = clock::now_from_env()?;
-    let mut ctx = Ctx::new(&cli.global, now)?;
+    let mut ctx = Ctx::new(&cli.global, now, Access::of(&cli.command))?;
     let report = dispatch(&mut ctx, cli.command)?;
     if let Some(report) = report {
         output::print(&report, ctx.format)?;

@@ -76,10 +76,10 @@ impl Error {
         }
     }
 
-    pub fn not_found(what: impl Into<String>) -> Self {
+    pub fn not_found(what: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::NotFound {
             what: what.into(),
-            hint: None,
+            hint: Some(hint.into()),
         }
     }
 

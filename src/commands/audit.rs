@@ -12,7 +12,7 @@ use crate::app::Ctx;
 use crate::cli::{ExportArgs, Format};
 use crate::core::clock::{format_instant, parse_instant};
 use crate::core::events::Event;
-use crate::core::model::Org;
+use crate::core::model::{fold_email, Org};
 use crate::error::{Error, Result};
 use crate::output::{self, Report, RowFormat, RowWriter};
 use crate::store::{
@@ -34,8 +34,8 @@ pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
     let mut filter = Filter {
         since: instant("since", &args.since)?,
         until: instant("until", &args.until)?,
-        by: args.by.as_deref().map(|e| e.trim().to_lowercase()),
-        target: args.target.as_deref().map(|e| e.trim().to_lowercase()),
+        by: args.by.as_deref().map(fold_email),
+        target: args.target.as_deref().map(fold_email),
         ..Filter::default()
     };
     if let (Some(since), Some(until)) = (&filter.since, &filter.until) {
@@ -216,7 +216,7 @@ fn record_export(
         for org in orgs {
             tx.audit(
                 store::audit::Entry::new(now, &org.slug, Event::AuditExported)
-                    .actor(actor.email(), actor.role_name())
+                    .by(actor)
                     .details(details.clone()),
             )?;
         }
@@ -227,7 +227,9 @@ fn record_export(
 #[derive(Serialize)]
 struct VerifyView {
     ok: bool,
-    rows: u64,
+    /// The rows checked, when all of them matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     first_bad_seq: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -235,55 +237,39 @@ struct VerifyView {
 }
 
 pub fn verify(ctx: &mut Ctx) -> Result<Report> {
-    // A verification reads and never writes, not even the expiry of overdue sessions: the
-    // store may be a copy kept as evidence.
-    ctx.read_only();
-    let (actor, org) = ctx.actor()?;
-    permit(
-        &actor,
-        &[Who::Operator, Who::SuperAdmin],
-        "verify the audit log",
-    )?;
     // Operators check every chain of the store unless --org names one.
-    let org = match org {
-        Some(o) => Some(o),
-        None => ctx.explicit_org()?,
-    };
-    let slug = org.as_ref().map(|o| o.slug.clone());
+    let (_actor, org) =
+        ctx.actor_and_scope(&[Who::Operator, Who::SuperAdmin], "verify the audit log")?;
+    let slug = org.map(|o| o.slug);
     let result = ctx
         .store()?
         .read(|conn| store::audit::verify(conn, slug.as_deref()));
     match result {
-        Ok(v) => {
+        Ok(rows) => {
             let scope = slug.map_or("every chain of the store".to_string(), |s| {
                 format!("org {s}")
             });
-            Ok(Report::text(
-                &VerifyView {
-                    ok: true,
-                    rows: v.rows,
-                    first_bad_seq: None,
-                    problem: None,
-                },
-                format!(
-                    "ok: {} audit rows of {scope} match their hash chain",
-                    v.rows
-                ),
-            ))
+            let view = VerifyView {
+                ok: true,
+                rows: Some(rows),
+                first_bad_seq: None,
+                problem: None,
+            };
+            let text = format!("ok: {rows} audit rows of {scope} match their hash chain");
+            Ok(Report::text(&view, text))
         }
-        Err(e @ Error::ChainBroken { .. }) => {
-            if let Error::ChainBroken { seq, problem, .. } = &e {
-                if matches!(ctx.format, Format::Json | Format::Jsonl) {
-                    let view = VerifyView {
-                        ok: false,
-                        rows: 0,
-                        first_bad_seq: Some(*seq),
-                        problem: Some(problem.clone()),
-                    };
-                    output::print(&Report::text(&view, String::new()), ctx.format)?;
-                }
+        Err(Error::ChainBroken { seq, org, problem }) => {
+            // Scripts get the verdict on stdout too; the error follows on stderr.
+            if matches!(ctx.format, Format::Json | Format::Jsonl) {
+                let view = VerifyView {
+                    ok: false,
+                    rows: None,
+                    first_bad_seq: Some(seq),
+                    problem: Some(problem.clone()),
+                };
+                output::print(&Report::text(&view, String::new()), ctx.format)?;
             }
-            Err(e)
+            Err(Error::ChainBroken { seq, org, problem })
         }
         Err(e) => Err(e),
     }

@@ -58,16 +58,14 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
     permit(&actor, allowed, &format!("change {key}"))?;
     let now = ctx.now;
     let (old, revoked) = ctx.store()?.write(|tx| {
-        let mut settings = store::settings::load(tx, org.id)?;
-        let old = settings.get(key);
+        let old = store::settings::load(tx, org.id)?.get(key);
         if old == value {
             return Ok((old, 0));
         }
-        settings.set(key, value);
         store::settings::store(tx, org.id, key, value)?;
         tx.audit(
             store::audit::Entry::new(now, &org.slug, Event::ConfigChanged)
-                .actor(actor.email(), actor.role_name())
+                .by(&actor)
                 .details(json!({
                     "key": key.as_str(),
                     "old": old.to_string(),

@@ -178,7 +178,7 @@ fn step(
         .try_get_matches_from(&full)
         .map_err(|e| Error::invalid(e.to_string()))?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::invalid(e.to_string()))?;
-    let mut ctx = Ctx::new(&cli.global, now)?;
+    let mut ctx = Ctx::new(&cli.global, now, app::Access::of(&cli.command))?;
     match app::dispatch(&mut ctx, cli.command) {
         Ok(Some(report)) => {
             let mut buf = Vec::new();

@@ -61,7 +61,7 @@ pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
         let org = store::orgs::insert(tx, &args.slug, args.name.trim(), &format_instant(now))?;
         tx.audit(
             Entry::new(now, &org.slug, Event::OrgCreated)
-                .actor(actor.email(), actor.role_name())
+                .by(&actor)
                 .details(json!({"name": org.name})),
         )?;
         Ok(org)

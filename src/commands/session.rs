@@ -28,15 +28,12 @@ pub const PERSONAL_ACTIONS: [&str; 2] = ["privacy.accept", "guide.dismiss"];
 /// Ends every session past its `expires_at` (of one org, or of the store), each recorded as
 /// `impersonation.expired` at the moment it expired. Costs one indexed read when none is due.
 pub fn expire_overdue(store: &mut Store, now: DateTime<Utc>, org_id: Option<i64>) -> Result<usize> {
-    if !store::sessions::any_overdue(store.conn(), now)? {
+    if !store::sessions::any_overdue(store.conn(), now, org_id)? {
         return Ok(0);
     }
     store.write(|tx| {
         let mut ended = 0;
-        for s in store::sessions::overdue(tx, now)? {
-            if org_id.is_some_and(|id| id != s.org_id) {
-                continue;
-            }
+        for s in store::sessions::overdue(tx, now, org_id)? {
             if store::sessions::end(tx, &s.id, s.expires_at, EndReason::Expired)? {
                 tx.audit(
                     Entry::new(s.expires_at, &s.org, Event::ImpersonationExpired)
@@ -243,7 +240,9 @@ fn attempt_start(
         }
         let id = new_session_id();
         let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
-        let inserted = store::sessions::insert(
+        // INVARIANT: one active session per actor. Check 12 above read it under this
+        // transaction's write lock; the partial unique index holds it in the database too.
+        store::sessions::insert(
             tx,
             &store::sessions::NewSession {
                 id: &id,
@@ -255,13 +254,7 @@ fn attempt_start(
                 started_at: now,
                 expires_at,
             },
-        );
-        match inserted {
-            Ok(()) => {}
-            // INVARIANT: one active session per actor; the unique index has the last word.
-            Err(e) if store::is_unique_violation(&e) => return deny(tx, Denial::SessionActive),
-            Err(e) => return Err(e.into()),
-        }
+        )?;
         tx.audit(
             Entry::new(now, &org.slug, Event::ImpersonationStarted)
                 .actor(&actor.email, actor.role.as_str())
@@ -299,25 +292,24 @@ fn new_session_id() -> String {
     format!("s_{:016x}", h.finish())
 }
 
+/// `status` as JSON: `{"active": false}`, or the session's fields beside `"active": true`.
 #[derive(Debug, Serialize)]
 struct StatusView {
     active: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    session_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    started_at: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expires_at: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    remaining_seconds: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expiring_soon: Option<bool>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    session: Option<ActiveView>,
+}
+
+#[derive(Debug, Serialize)]
+struct ActiveView {
+    session_id: String,
+    target: String,
+    target_name: String,
+    reason: String,
+    started_at: String,
+    expires_at: String,
+    remaining_seconds: i64,
+    expiring_soon: bool,
 }
 
 pub fn status(ctx: &mut Ctx) -> Result<Report> {
@@ -327,14 +319,7 @@ pub fn status(ctx: &mut Ctx) -> Result<Report> {
     let Some(s) = store::sessions::active_for_actor(ctx.store()?.conn(), me.id)? else {
         let view = StatusView {
             active: false,
-            session_id: None,
-            target: None,
-            target_name: None,
-            reason: None,
-            started_at: None,
-            expires_at: None,
-            remaining_seconds: None,
-            expiring_soon: None,
+            session: None,
         };
         return Ok(Report::text(&view, "Not impersonating anyone."));
     };
@@ -356,14 +341,16 @@ pub fn status(ctx: &mut Ctx) -> Result<Report> {
     }
     let view = StatusView {
         active: true,
-        session_id: Some(s.id.clone()),
-        target: Some(s.target.clone()),
-        target_name: Some(s.target_name.clone()),
-        reason: Some(s.reason.clone()),
-        started_at: Some(format_instant(s.started_at)),
-        expires_at: Some(format_instant(s.expires_at)),
-        remaining_seconds: Some(remaining),
-        expiring_soon: Some(soon),
+        session: Some(ActiveView {
+            session_id: s.id,
+            target: s.target,
+            target_name: s.target_name,
+            reason: s.reason,
+            started_at: format_instant(s.started_at),
+            expires_at: format_instant(s.expires_at),
+            remaining_seconds: remaining,
+            expiring_soon: soon,
+        }),
     };
     Ok(Report::text(&view, text))
 }
@@ -390,9 +377,11 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
         Some(id) => {
             let s = store::sessions::get(ctx.store()?.conn(), id)?
                 .filter(|s| s.org_id == org.id)
-                .ok_or_else(|| Error::NotFound {
-                    what: format!("session {id:?} in org {}", org.slug),
-                    hint: Some("`admin-proxy list sessions` shows the sessions".into()),
+                .ok_or_else(|| {
+                    Error::not_found(
+                        format!("session {id:?} in org {}", org.slug),
+                        "`admin-proxy list sessions` shows the sessions",
+                    )
                 })?;
             let own = actor.as_user().is_some_and(|u| u.id == s.actor_id);
             if !own {
@@ -429,7 +418,7 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
         }
         tx.audit(
             Entry::new(now, &org.slug, Event::ImpersonationStopped)
-                .actor(actor.email(), actor.role_name())
+                .by(&actor)
                 .target(&session.target)
                 .session(&session.id)
                 .reason(EndReason::Stopped.as_str())
@@ -635,18 +624,6 @@ pub fn list_sessions(ctx: &mut Ctx, args: &ListSessionsArgs) -> Result<Report> {
     ))
 }
 
-/// The orgs a housekeeping command covers: operators every org unless `--org` names one,
-/// super admins their own.
-fn housekeeping_scope(ctx: &mut Ctx, what: &str) -> Result<(Actor, Option<Org>)> {
-    let (actor, org) = ctx.actor()?;
-    permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
-    let org = match org {
-        Some(o) => Some(o),
-        None => ctx.explicit_org()?,
-    };
-    Ok((actor, org))
-}
-
 #[derive(Debug, Serialize)]
 struct Swept {
     expired: usize,
@@ -654,10 +631,9 @@ struct Swept {
 
 pub fn sweep(ctx: &mut Ctx) -> Result<Report> {
     // This command's whole job is the sweep every other command does first, so it counts.
-    ctx.skip_expiry();
-    let (_actor, org) = housekeeping_scope(ctx, "sweep sessions")?;
+    let (_actor, org) = ctx.actor_and_scope(&[Who::Operator, Who::SuperAdmin], "sweep sessions")?;
     let now = ctx.now;
-    let expired = expire_overdue(ctx.raw_store()?, now, org.map(|o| o.id))?;
+    let expired = expire_overdue(ctx.store()?, now, org.map(|o| o.id))?;
     Ok(Report::text(
         &Swept { expired },
         format!("Ended {expired} overdue session(s)."),
@@ -676,7 +652,8 @@ struct NotificationLine<'a> {
 }
 
 pub fn drain(ctx: &mut Ctx) -> Result<()> {
-    let (actor, org) = housekeeping_scope(ctx, "drain notifications")?;
+    let (actor, org) =
+        ctx.actor_and_scope(&[Who::Operator, Who::SuperAdmin], "drain notifications")?;
     let pending = store::notifications::pending(ctx.store()?.conn(), org.as_ref().map(|o| o.id))?;
     let subject = "An administrator made changes to your account";
     let lines: Vec<NotificationLine<'_>> = pending
@@ -706,7 +683,7 @@ pub fn drain(ctx: &mut Ctx) -> Result<()> {
             if store::notifications::mark_delivered(tx, n.id, n.changes, now)? {
                 tx.audit(
                     Entry::new(now, &n.org, Event::NotificationDelivered)
-                        .actor(actor.email(), actor.role_name())
+                        .by(&actor)
                         .target(&n.recipient)
                         .session(&n.session_id)
                         .details(json!({"changes": n.changes})),

@@ -170,7 +170,7 @@ fn import_rows(
     }
     tx.audit(
         store::audit::Entry::new(now, &org.slug, Event::UsersImported)
-            .actor(actor.email(), actor.role_name())
+            .by(actor)
             .details(json!({
                 "file": file,
                 "rows": rows.len(),
@@ -232,7 +232,7 @@ fn record_change(
         Some(_) => Event::UserUpdated,
     };
     let entry = store::audit::Entry::new(now, &org.slug, event)
-        .actor(actor.email(), actor.role_name())
+        .by(actor)
         .target(&new.email);
     let entry = match old {
         // The common case of a bulk import: encoded straight from the user's fields.
@@ -247,8 +247,8 @@ fn record_change(
 #[derive(Serialize)]
 struct Created<'a> {
     name: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    groups: String,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    groups: &'a [String],
     role: &'static str,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -261,7 +261,7 @@ impl<'a> From<&'a User> for Created<'a> {
     fn from(u: &'a User) -> Self {
         Created {
             name: &u.name,
-            groups: u.groups.join(";"),
+            groups: &u.groups,
             role: u.role.as_str(),
             status: u.status.as_str(),
             first_login_at: u.first_login_at.map(format_instant),
@@ -282,9 +282,11 @@ fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Repo
     permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
     let now = ctx.now;
     let (user, changed) = ctx.store()?.write(|tx| {
-        let old = store::users::find(tx, org.id, email)?.ok_or_else(|| Error::NotFound {
-            what: format!("user {email} in org {}", org.slug),
-            hint: Some("`admin-proxy users list` shows the org's users".into()),
+        let old = store::users::find(tx, org.id, email)?.ok_or_else(|| {
+            Error::not_found(
+                format!("user {email} in org {}", org.slug),
+                "`admin-proxy users list` shows the org's users",
+            )
         })?;
         let new = User {
             role,

@@ -221,10 +221,6 @@ impl Actor {
         }
     }
 
-    pub fn is_operator(&self) -> bool {
-        matches!(self, Actor::Operator(_))
-    }
-
     pub fn as_user(&self) -> Option<&User> {
         match self {
             Actor::User(u) => Some(u),
@@ -240,10 +236,15 @@ pub struct Org {
     pub name: String,
 }
 
+/// The one spelling of an email address as stored and compared: trimmed and lower-cased.
+pub fn fold_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
 /// Lower-cases and checks an email address. Emails are compared case-insensitively and shown
 /// lower-cased; this is a sanity check, not RFC 5322.
 pub fn normalize_email(raw: &str) -> Result<String> {
-    let email = raw.trim().to_lowercase();
+    let email = fold_email(raw);
     let bad = |why: &str| {
         Error::invalid(format!(
             "{raw:?} is not an email address ({why}), e.g. ann@acme.com"

@@ -293,13 +293,6 @@ fn classify_err(path: &str, e: Error) -> Error {
     }
 }
 
-/// True when `e` is SQLite refusing a row because of a UNIQUE index.
-pub fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if f.code == ErrorCode::ConstraintViolation
-            && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,24 +116,27 @@ pub fn list(
     )
 }
 
-/// True when some session of the store is past its end. Cheap: it reads the partial index of
-/// active sessions by expiry, so commands pay nothing when no session is overdue.
-pub fn any_overdue(conn: &Connection, now: DateTime<Utc>) -> Result<bool> {
+/// True when some session (of `org_id`, or of the store) is past its end. Cheap: it reads the
+/// partial index of active sessions by expiry, so commands pay nothing when none is overdue.
+pub fn any_overdue(conn: &Connection, now: DateTime<Utc>, org_id: Option<i64>) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT 1 FROM sessions INDEXED BY sessions_active_by_expiry
-             WHERE ended_at IS NULL AND expires_at <= ?1 LIMIT 1",
+             WHERE ended_at IS NULL AND expires_at <= ?1 AND (?2 IS NULL OR org_id = ?2)
+             LIMIT 1",
         )?
-        .query_row([format_instant(now)], |_| Ok(()))
+        .query_row(rusqlite::params![format_instant(now), org_id], |_| Ok(()))
         .optional()?
         .is_some())
 }
 
-pub fn overdue(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Session>> {
+/// The sessions (of `org_id`, or of the store) past their end, in the order they expired.
+pub fn overdue(conn: &Connection, now: DateTime<Utc>, org_id: Option<i64>) -> Result<Vec<Session>> {
     query(
         conn,
-        "WHERE s.ended_at IS NULL AND s.expires_at <= ?1 ORDER BY s.expires_at, s.id",
-        [format_instant(now)],
+        "WHERE s.ended_at IS NULL AND s.expires_at <= ?1 AND (?2 IS NULL OR s.org_id = ?2)
+         ORDER BY s.expires_at, s.id",
+        rusqlite::params![format_instant(now), org_id],
     )
 }
 

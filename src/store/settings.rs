@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 use crate::core::settings::{Key, Settings, Value};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn load(conn: &Connection, org_id: i64) -> Result<Settings> {
     let mut settings = Settings::default();
@@ -12,14 +12,16 @@ pub fn load(conn: &Connection, org_id: i64) -> Result<Settings> {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?;
     for row in rows {
-        let (key, value) = row?;
-        // A key or value this build does not know keeps its default rather than failing
-        // every command of the org.
-        if let Ok(key) = Key::parse(&key) {
-            if let Ok(value) = Value::parse(key, &value) {
-                settings.set(key, value);
-            }
-        }
+        let (raw_key, raw_value) = row?;
+        // A stored value this build cannot read fails closed: guessing a default could, say,
+        // quietly turn super-admin-only off.
+        let invalid = |e: Error| Error::NotAStore {
+            path: format!("settings of org #{org_id}"),
+            detail: format!("{raw_key} = {raw_value:?} cannot be read ({e})"),
+        };
+        let key = Key::parse(&raw_key).map_err(invalid)?;
+        let value = Value::parse(key, &raw_value).map_err(invalid)?;
+        settings.set(key, value);
     }
     Ok(settings)
 }
