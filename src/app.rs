@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 
 use crate::cli::{self, Cli, Command, Format};
 use crate::commands::{self, permit, Who};
@@ -12,7 +13,7 @@ use crate::core::model::{fold_email, Actor, Org};
 use crate::core::policy::Denial;
 use crate::error::{Error, Result};
 use crate::output::{self, Report};
-use crate::store::{self, Store};
+use crate::store::{self, Store, Tx};
 
 /// How a command opens the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,55 +109,22 @@ impl Ctx {
 
     /// The org named by `--org`, if any, looked up.
     pub fn explicit_org(&mut self) -> Result<Option<Org>> {
-        let Some(slug) = self.org_arg.clone() else {
-            return Ok(None);
-        };
-        let org = store::orgs::find(self.store()?.conn(), &slug)?;
-        match org {
-            Some(o) => Ok(Some(o)),
-            None => Err(Error::not_found(
-                format!("org {slug:?}"),
-                "`admin-proxy org list` shows the orgs",
-            )),
-        }
+        let org_arg = self.org_arg.clone();
+        explicit_org(self.store()?.conn(), org_arg.as_deref())
     }
 
     /// The selected org (SPEC §2): `--org`, else the only org of the store.
     pub fn org(&mut self) -> Result<Org> {
-        if let Some(org) = self.explicit_org()? {
-            return Ok(org);
-        }
-        let mut orgs = store::orgs::list(self.store()?.conn())?;
-        match orgs.len() {
-            1 => Ok(orgs.remove(0)),
-            0 => Err(Error::not_found(
-                "org",
-                "the store holds no org yet: an operator creates one with `admin-proxy org create`",
-            )),
-            n => Err(Error::invalid_with_hint(
-                format!("the store holds {n} orgs: say which one"),
-                "pass --org SLUG or set ADMIN_PROXY_ORG",
-            )),
-        }
+        let org_arg = self.org_arg.clone();
+        select_org(self.store()?.conn(), org_arg.as_deref())
     }
 
     /// Looks the actor up: first among the operators, then among the active users of the
     /// selected org. Exit 2 without an actor, exit 3 (`actor_unknown`) when unknown.
     pub fn actor(&mut self) -> Result<(Actor, Option<Org>)> {
         let email = self.actor_email()?;
-        if let Some(op) = store::operators::find(self.store()?.conn(), &email)? {
-            return Ok((Actor::Operator(op), None));
-        }
-        let org = match self.org() {
-            Ok(org) => org,
-            Err(Error::NotFound { .. }) => return Err(unknown_actor(&email, None)),
-            Err(e) => return Err(e),
-        };
-        let user = store::users::find(self.store()?.conn(), org.id, &email)?;
-        match user {
-            Some(u) if u.is_active() => Ok((Actor::User(u), Some(org))),
-            _ => Err(unknown_actor(&email, Some(&org))),
-        }
+        let org_arg = self.org_arg.clone();
+        resolve_actor(self.store()?.conn(), &email, org_arg.as_deref())
     }
 
     /// The actor, if one of `allowed`, and the org a command covers: an org user's own, or for
@@ -177,22 +145,111 @@ impl Ctx {
 
     /// Like [`Ctx::actor`], and the org always: operators work in the selected org too.
     pub fn actor_in_org(&mut self) -> Result<(Actor, Org)> {
-        let (actor, org) = self.actor()?;
-        let org = match org {
-            Some(o) => o,
-            None => self.org()?,
-        };
-        Ok((actor, org))
+        let email = self.actor_email()?;
+        let org_arg = self.org_arg.clone();
+        resolve_actor_in_org(self.store()?.conn(), &email, org_arg.as_deref())
+    }
+
+    /// Runs `f` in one write transaction (rolled back when `commit` is false), with the actor
+    /// and the org looked up inside it: the permission `f` checks and the change it makes see
+    /// the same store, whoever else is writing.
+    pub fn write_in_org<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut Tx<'_>, &Actor, &Org) -> Result<T>,
+    ) -> Result<T> {
+        let email = self.actor_email()?;
+        let org_arg = self.org_arg.clone();
+        self.store()?.transaction(commit, |tx| {
+            let (actor, org) = resolve_actor_in_org(tx, &email, org_arg.as_deref())?;
+            f(tx, &actor, &org)
+        })
+    }
+
+    /// Like [`Ctx::write_in_org`], for commands outside any org (`org create`).
+    pub fn write_as<T>(&mut self, f: impl FnOnce(&mut Tx<'_>, &Actor) -> Result<T>) -> Result<T> {
+        let email = self.actor_email()?;
+        let org_arg = self.org_arg.clone();
+        self.store()?.write(|tx| {
+            let (actor, _) = resolve_actor(tx, &email, org_arg.as_deref())?;
+            f(tx, &actor)
+        })
     }
 }
 
-pub fn unknown_actor(email: &str, org: Option<&Org>) -> Error {
+/// The org named by `org_arg`, if any; exit 4 when there is no such org.
+fn explicit_org(conn: &Connection, org_arg: Option<&str>) -> Result<Option<Org>> {
+    let Some(slug) = org_arg else {
+        return Ok(None);
+    };
+    match store::orgs::find(conn, slug)? {
+        Some(o) => Ok(Some(o)),
+        None => Err(Error::not_found(
+            format!("org {slug:?}"),
+            "`admin-proxy org list` shows the orgs",
+        )),
+    }
+}
+
+/// The selected org (SPEC §2): the one named, else the only org of the store.
+fn select_org(conn: &Connection, org_arg: Option<&str>) -> Result<Org> {
+    if let Some(org) = explicit_org(conn, org_arg)? {
+        return Ok(org);
+    }
+    let mut orgs = store::orgs::list(conn)?;
+    match orgs.len() {
+        1 => Ok(orgs.remove(0)),
+        0 => Err(Error::not_found(
+            "org",
+            "the store holds no org yet: an operator creates one with `admin-proxy org create`",
+        )),
+        n => Err(Error::invalid_with_hint(
+            format!("the store holds {n} orgs: say which one"),
+            "pass --org SLUG or set ADMIN_PROXY_ORG",
+        )),
+    }
+}
+
+/// Looks `email` up (SPEC §2): first among the operators, then among the active users of the
+/// selected org, whose org comes along.
+fn resolve_actor(
+    conn: &Connection,
+    email: &str,
+    org_arg: Option<&str>,
+) -> Result<(Actor, Option<Org>)> {
+    if let Some(op) = store::operators::find(conn, email)? {
+        return Ok((Actor::Operator(op), None));
+    }
+    let org = match select_org(conn, org_arg) {
+        Ok(org) => org,
+        Err(Error::NotFound { .. }) => return Err(unknown_actor(email, org_arg)),
+        Err(e) => return Err(e),
+    };
+    match store::users::find(conn, org.id, email)? {
+        Some(u) if u.is_active() => Ok((Actor::User(u), Some(org))),
+        _ => Err(unknown_actor(email, Some(&org.slug))),
+    }
+}
+
+/// [`resolve_actor`], and the selected org for operators too.
+fn resolve_actor_in_org(
+    conn: &Connection,
+    email: &str,
+    org_arg: Option<&str>,
+) -> Result<(Actor, Org)> {
+    let (actor, org) = resolve_actor(conn, email, org_arg)?;
+    let org = match org {
+        Some(o) => o,
+        None => select_org(conn, org_arg)?,
+    };
+    Ok((actor, org))
+}
+
+/// `actor_unknown` for `email`, naming the org where they were looked for.
+pub fn unknown_actor(email: &str, org: Option<&str>) -> Error {
     let message = match org {
-        Some(o) => format!(
-            "{email} is neither an operator nor an active user of org {}",
-            o.slug
-        ),
-        None => format!("{email} is not an operator, and no org was found for them"),
+        Some(slug) => format!("{email} is neither an operator nor an active user of org {slug}"),
+        None => format!("{email} is not an operator, and the store has no org to find them in"),
     };
     Error::Denied {
         denial: Denial::ActorUnknown,

@@ -8,7 +8,7 @@ use crate::app::Ctx;
 use crate::cli::ConfigSetArgs;
 use crate::core::events::Event;
 use crate::core::settings::{Key, Value};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::Report;
 use crate::store;
 
@@ -49,15 +49,14 @@ struct Changed {
 pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
     let key = Key::parse(&args.key)?;
     let value = Value::parse(key, &args.value)?;
-    let (actor, org) = ctx.actor_in_org()?;
     let allowed: &[Who] = if key.super_admin_may_change() {
         &[Who::Operator, Who::SuperAdmin]
     } else {
         &[Who::Operator]
     };
-    permit(&actor, allowed, &format!("change {key}"))?;
     let now = ctx.now;
-    let (old, revoked) = ctx.store()?.write(|tx| {
+    let (old, revoked) = ctx.write_in_org(true, |tx, actor, org| {
+        permit(actor, allowed, &format!("change {key}"))?;
         let old = store::settings::load(tx, org.id)?.get(key);
         if old == value {
             return Ok((old, 0));
@@ -65,15 +64,15 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
         store::settings::store(tx, org.id, key, value)?;
         tx.audit(
             store::audit::Entry::new(now, &org.slug, Event::ConfigChanged)
-                .by(&actor)
+                .by(actor)
                 .details(json!({
                     "key": key.as_str(),
                     "old": old.to_string(),
                     "new": value.to_string(),
                 })),
         )?;
-        let revoked = session::revoke_disallowed(tx, &org, &actor, now)?;
-        Ok::<_, Error>((old, revoked))
+        let revoked = session::revoke_disallowed(tx, org, actor, now)?;
+        Ok((old, revoked))
     })?;
     let changed = old != value;
     let mut text = if changed {

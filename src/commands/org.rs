@@ -48,10 +48,9 @@ impl From<&Org> for OrgView {
 pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
     validate_slug(&args.slug)?;
     validate_name(&args.name)?;
-    let (actor, _) = ctx.actor()?;
-    permit(&actor, &[Who::Operator], "create orgs")?;
     let now = ctx.now;
-    let org = ctx.store()?.write(|tx| {
+    let org = ctx.write_as(|tx, actor| {
+        permit(actor, &[Who::Operator], "create orgs")?;
         if store::orgs::find(tx, &args.slug)?.is_some() {
             return Err(Error::conflict(
                 "already_exists",
@@ -61,7 +60,7 @@ pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
         let org = store::orgs::insert(tx, &args.slug, args.name.trim(), &format_instant(now))?;
         tx.audit(
             Entry::new(now, &org.slug, Event::OrgCreated)
-                .by(&actor)
+                .by(actor)
                 .details(json!({"name": org.name})),
         )?;
         Ok(org)
@@ -107,35 +106,29 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
         OperatorRoleArg::ProgramArchitect => OperatorRole::ProgramArchitect,
         OperatorRoleArg::CustomerSuccessManager => OperatorRole::CustomerSuccessManager,
     };
-    let first = store::operators::count(ctx.store()?.conn())? == 0;
-    // The first operator needs no actor; later ones are added by an operator.
-    let needs_actor = || {
-        Error::invalid_with_hint(
-            "adding an operator needs --actor: the store already has operators",
-            "pass --actor with an operator's email",
-        )
-    };
-    let actor: Option<Actor> = if first {
-        None
-    } else {
-        let actor_email = ctx.actor_email().map_err(|_| needs_actor())?;
-        match store::operators::find(ctx.store()?.conn(), &actor_email)? {
-            Some(op) => Some(Actor::Operator(op)),
-            None => {
-                return Err(Error::Forbidden(format!(
-                    "{actor_email} may not add operators: only operators may"
-                )))
-            }
-        }
-    };
+    // The first operator needs no actor; later ones are added by an operator. Both are
+    // decided under the write lock, so two processes racing to be first cannot both win.
+    let actor_email = ctx.actor_email().ok();
     let now = ctx.now;
     let op = Operator { email, role };
     ctx.store()?.write(|tx| {
-        // INVARIANT: only the very first operator is added without an actor; two processes
-        // racing to be first are decided here, under the write lock.
-        if actor.is_none() && store::operators::count(tx)? > 0 {
-            return Err(needs_actor());
-        }
+        let actor = match (store::operators::count(tx)?, &actor_email) {
+            (0, _) => None,
+            (_, None) => {
+                return Err(Error::invalid_with_hint(
+                    "adding an operator needs --actor: the store already has operators",
+                    "pass --actor with an operator's email",
+                ))
+            }
+            (_, Some(by)) => match store::operators::find(tx, by)? {
+                Some(found) => Some(Actor::Operator(found)),
+                None => {
+                    return Err(Error::Forbidden(format!(
+                        "{by} may not add operators: only operators may"
+                    )))
+                }
+            },
+        };
         if store::operators::find(tx, &op.email)?.is_some() {
             return Err(Error::conflict(
                 "already_exists",

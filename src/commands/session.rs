@@ -10,14 +10,14 @@ use serde_json::json;
 use super::{permit, Who};
 use crate::app::Ctx;
 use crate::cli::{ActArgs, ListSessionsArgs, ListUsersArgs, StartArgs, StopArgs};
-use crate::core::clock::{format_instant, human_span};
+use crate::core::clock::{self, format_instant, human_span};
 use crate::core::events::{EndReason, Event};
 use crate::core::model::{normalize_email, Actor, Org, User};
 use crate::core::policy::{self, Denial, Request};
 use crate::core::settings::Timeout;
 use crate::error::{Error, Result};
 use crate::output::{self, Report};
-use crate::store::{self, audit::Entry, sessions::Session, Store, Tx};
+use crate::store::{self, audit::Entry, sessions::Session, Outcome, Store, Tx};
 
 /// Under this many seconds left, `status` warns that the session is about to end.
 pub const EXPIRING_SOON_SECONDS: i64 = 5 * 60;
@@ -83,27 +83,23 @@ pub fn revoke_disallowed(
     Ok(revoked)
 }
 
-/// The org user behind an actor, or exit 3 for operators (they impersonate nobody).
-fn org_user<'a>(actor: &'a Actor, action: &str) -> Result<&'a User> {
-    actor.as_user().ok_or_else(|| {
-        Error::Forbidden(format!(
-            "{} is an operator; operators are not org users and may not {action}",
+/// The org user behind an actor. Operators are not org users (SPEC §4): they have no
+/// sessions and impersonate nobody (`actor_unknown`).
+fn org_user(actor: &Actor) -> Result<&User> {
+    actor.as_user().ok_or_else(|| Error::Denied {
+        denial: Denial::ActorUnknown,
+        message: format!(
+            "{} is an operator; operators are not org users and impersonate nobody",
             actor.email()
-        ))
+        ),
     })
 }
 
 pub fn list_users(ctx: &mut Ctx, args: &ListUsersArgs) -> Result<Report> {
-    let email = ctx.actor_email()?;
     let (actor, org) = ctx.actor_in_org()?;
+    let me = org_user(&actor)?;
     let conn = ctx.store()?.conn();
     let settings = store::settings::load(conn, org.id)?;
-    let Some(me) = actor.as_user() else {
-        return Err(Error::Denied {
-            denial: Denial::ActorUnknown,
-            message: format!("{email} is an operator; operators impersonate nobody"),
-        });
-    };
     policy::check_actor(Some(me), &settings).map_err(Error::denied)?;
     let limit = args.limit.unwrap_or(u64::MAX);
     let mut users = Vec::new();
@@ -129,10 +125,19 @@ struct Started {
     timeout: String,
 }
 
-enum Attempt {
-    Started(Started),
-    Denied(Denial, String),
-    NeedsConfirmation { target: String, timeout: Timeout },
+/// What `start` asks for, as given on the command line.
+struct StartRequest<'a> {
+    org: &'a Org,
+    actor: &'a str,
+    target: &'a str,
+    reason: &'a str,
+}
+
+/// The two people the policy admitted, and the org's timeout.
+struct Admitted {
+    actor: User,
+    target: User,
+    timeout: Timeout,
 }
 
 pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
@@ -143,140 +148,158 @@ pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
     }
     let actor = ctx.actor_email()?;
     let org = ctx.org()?;
-    let mut confirmed = ctx.yes;
-    loop {
-        match attempt_start(ctx, &org, &actor, &target, reason, confirmed)? {
-            Attempt::Started(s) => {
-                let text = format!(
-                    "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
-                    s.target_name, s.target, s.expires_at, s.timeout, s.session_id
-                );
-                return Ok(Report::text(&s, text));
-            }
-            Attempt::Denied(denial, message) => return Err(Error::Denied { denial, message }),
-            Attempt::NeedsConfirmation { target, timeout } => {
-                // The policy has passed (and a denial would have been recorded); only now
-                // is a person asked, outside any transaction.
-                if confirmed {
-                    return Err(Error::invalid("the session could not be confirmed"));
-                }
-                if !output::can_prompt() {
-                    return Err(Error::invalid_with_hint(
-                        "start needs confirmation and there is no terminal to ask on",
-                        "pass --yes to confirm from a script",
-                    ));
-                }
-                let question =
-                    format!("Impersonate {target} for {timeout}? Everything you do is recorded.");
-                if !output::confirm(&question)? {
-                    return Err(Error::invalid("not confirmed: no session was started"));
-                }
-                confirmed = true;
-            }
+    let request = StartRequest {
+        org: &org,
+        actor: &actor,
+        target: &target,
+        reason,
+    };
+    if !ctx.yes {
+        // The policy first (a denial is recorded), then a person is asked, outside any
+        // transaction; the answer is checked again when the session starts.
+        let now = ctx.now;
+        let admitted = ctx
+            .store()?
+            .write(|tx| admit(tx, &request, now))?
+            .into_result()?;
+        if !output::can_prompt() {
+            return Err(Error::invalid_with_hint(
+                "start needs confirmation and there is no terminal to ask on",
+                "pass --yes to confirm from a script",
+            ));
         }
+        let question = format!(
+            "Impersonate {} for {}? Everything you do is recorded.",
+            admitted.target.label(),
+            admitted.timeout
+        );
+        if !output::confirm(&question)? {
+            return Err(Error::invalid("not confirmed: no session was started"));
+        }
+        // The person may have taken a while: the session starts when they said yes.
+        ctx.now = clock::now_from_env()?;
     }
+    let now = ctx.now;
+    let started = ctx
+        .store()?
+        .write(|tx| match admit(tx, &request, now)? {
+            Outcome::Done(admitted) => begin(tx, &request, admitted, now).map(Outcome::Done),
+            Outcome::Refused(e) => Ok(Outcome::Refused(e)),
+        })?
+        .into_result()?;
+    let text = format!(
+        "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
+        started.target_name,
+        started.target,
+        started.expires_at,
+        started.timeout,
+        started.session_id
+    );
+    Ok(Report::text(&started, text))
 }
 
-/// One attempt at `start` in a write transaction: gathers the facts, asks the policy,
-/// records a denial, and starts the session when confirmed.
-fn attempt_start(
-    ctx: &mut Ctx,
-    org: &Org,
-    actor_email: &str,
-    target_email: &str,
-    reason: &str,
-    confirmed: bool,
-) -> Result<Attempt> {
-    let now = ctx.now;
-    ctx.store()?.write(|tx| {
-        let operator = store::operators::find(tx, actor_email)?;
-        let actor = match operator {
-            Some(_) => None,
-            None => store::users::find(tx, org.id, actor_email)?,
-        };
-        let target = store::users::find(tx, org.id, target_email)?;
-        let settings = store::settings::load(tx, org.id)?;
-        let active = match &actor {
-            Some(a) => store::sessions::active_for_actor(tx, a.id)?.is_some(),
-            None => false,
-        };
-        let request = Request {
-            reason: Some(reason).filter(|r| !r.is_empty()),
-            actor_has_active_session: active,
-        };
-        let actor_role = match (&operator, &actor) {
-            (Some(op), _) => op.role.as_str(),
-            (None, Some(a)) => a.role.as_str(),
-            (None, None) => "",
-        };
-        let deny = |tx: &mut Tx<'_>, denial: Denial| -> Result<Attempt> {
-            tx.audit(
-                Entry::new(now, &org.slug, Event::ImpersonationDenied)
-                    .actor(actor_email, actor_role)
-                    .target(target_email)
-                    .denied(denial.code())
-                    .details(json!({"reason_given": reason})),
-            )?;
-            let message = format!(
-                "{actor_email} may not impersonate {target_email}: {}",
-                denial.explain()
-            );
-            Ok(Attempt::Denied(denial, message))
-        };
-        if let Err(denial) =
-            policy::can_impersonate(actor.as_ref(), target.as_ref(), &settings, request)
-        {
-            return deny(tx, denial);
+/// Gathers the facts of a start inside `tx` and asks the policy. A denial is written to the
+/// audit log and comes back as a refusal, to be committed with it.
+fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<Outcome<Admitted>> {
+    // Operators are not org users: they impersonate nobody (actor_unknown).
+    let operator = store::operators::find(tx, req.actor)?;
+    let actor = match operator {
+        Some(_) => None,
+        None => store::users::find(tx, req.org.id, req.actor)?,
+    };
+    let target = store::users::find(tx, req.org.id, req.target)?;
+    let settings = store::settings::load(tx, req.org.id)?;
+    let active = match &actor {
+        Some(a) => store::sessions::active_for_actor(tx, a.id)?.is_some(),
+        None => false,
+    };
+    let request = Request {
+        reason: Some(req.reason).filter(|r| !r.is_empty()),
+        actor_has_active_session: active,
+    };
+    let denial = match policy::admit(actor.as_ref(), target.as_ref(), &settings, request) {
+        Ok((actor, target)) => {
+            return Ok(Outcome::Done(Admitted {
+                actor: actor.clone(),
+                target: target.clone(),
+                timeout: settings.session_timeout,
+            }))
         }
-        let (Some(actor), Some(target)) = (actor, target) else {
-            return deny(tx, Denial::TargetNotFound);
-        };
-        let timeout = settings.session_timeout;
-        if !confirmed {
-            return Ok(Attempt::NeedsConfirmation {
-                target: target.label(),
-                timeout,
-            });
-        }
-        let id = new_session_id();
-        let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
-        // INVARIANT: one active session per actor. Check 12 above read it under this
-        // transaction's write lock; the partial unique index holds it in the database too.
-        store::sessions::insert(
-            tx,
-            &store::sessions::NewSession {
-                id: &id,
-                org_id: org.id,
-                actor_id: actor.id,
-                actor_role: actor.role.as_str(),
-                target_id: target.id,
-                reason,
-                started_at: now,
-                expires_at,
-            },
-        )?;
-        tx.audit(
-            Entry::new(now, &org.slug, Event::ImpersonationStarted)
-                .actor(&actor.email, actor.role.as_str())
-                .target(&target.email)
-                .session(&id)
-                .reason(reason)
-                .details(json!({
-                    "expires_at": format_instant(expires_at),
-                    "timeout": timeout.to_string(),
-                })),
-        )?;
-        Ok(Attempt::Started(Started {
-            session_id: id,
-            org: org.slug.clone(),
-            actor: actor.email,
-            target: target.email,
-            target_name: target.name,
-            reason: reason.to_string(),
-            started_at: format_instant(now),
-            expires_at: format_instant(expires_at),
-            timeout: timeout.to_string(),
-        }))
+        Err(denial) => denial,
+    };
+    let actor_role = match (&operator, &actor) {
+        (Some(op), _) => op.role.as_str(),
+        (None, Some(a)) => a.role.as_str(),
+        (None, None) => "",
+    };
+    tx.audit(
+        Entry::new(now, &req.org.slug, Event::ImpersonationDenied)
+            .actor(req.actor, actor_role)
+            .target(req.target)
+            .denied(denial.code())
+            .details(json!({"reason_given": req.reason})),
+    )?;
+    Ok(Outcome::Refused(Error::Denied {
+        denial,
+        message: format!(
+            "{} may not impersonate {}: {}",
+            req.actor,
+            req.target,
+            denial.explain()
+        ),
+    }))
+}
+
+/// Starts the session the policy admitted, with its audit row.
+fn begin(
+    tx: &mut Tx<'_>,
+    req: &StartRequest<'_>,
+    admitted: Admitted,
+    now: DateTime<Utc>,
+) -> Result<Started> {
+    let Admitted {
+        actor,
+        target,
+        timeout,
+    } = admitted;
+    let id = new_session_id();
+    let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
+    // INVARIANT: one active session per actor. Check 12 read it under this transaction's
+    // write lock; the partial unique index holds it in the database too.
+    store::sessions::insert(
+        tx,
+        &store::sessions::NewSession {
+            id: &id,
+            org_id: req.org.id,
+            actor_id: actor.id,
+            actor_role: actor.role.as_str(),
+            target_id: target.id,
+            reason: req.reason,
+            started_at: now,
+            expires_at,
+        },
+    )?;
+    tx.audit(
+        Entry::new(now, &req.org.slug, Event::ImpersonationStarted)
+            .actor(&actor.email, actor.role.as_str())
+            .target(&target.email)
+            .session(&id)
+            .reason(req.reason)
+            .details(json!({
+                "expires_at": format_instant(expires_at),
+                "timeout": timeout.to_string(),
+            })),
+    )?;
+    Ok(Started {
+        session_id: id,
+        org: req.org.slug.clone(),
+        actor: actor.email,
+        target: target.email,
+        target_name: target.name,
+        reason: req.reason.to_string(),
+        started_at: format_instant(now),
+        expires_at: format_instant(expires_at),
+        timeout: timeout.to_string(),
     })
 }
 
@@ -314,7 +337,7 @@ struct ActiveView {
 
 pub fn status(ctx: &mut Ctx) -> Result<Report> {
     let (actor, _org) = ctx.actor_in_org()?;
-    let me = org_user(&actor, "have sessions")?;
+    let me = org_user(&actor)?;
     let now = ctx.now;
     let Some(s) = store::sessions::active_for_actor(ctx.store()?.conn(), me.id)? else {
         let view = StatusView {
@@ -363,53 +386,48 @@ struct Stopped {
 }
 
 pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
-    let (actor, org) = ctx.actor_in_org()?;
-    let session = match &args.session {
-        None => {
-            let me = org_user(&actor, "have sessions")?;
-            store::sessions::active_for_actor(ctx.store()?.conn(), me.id)?.ok_or_else(|| {
-                Error::conflict(
-                    "no_active_session",
-                    format!("{} has no active session to stop", me.email),
-                )
-            })?
-        }
-        Some(id) => {
-            let s = store::sessions::get(ctx.store()?.conn(), id)?
-                .filter(|s| s.org_id == org.id)
-                .ok_or_else(|| {
-                    Error::not_found(
-                        format!("session {id:?} in org {}", org.slug),
-                        "`admin-proxy list sessions` shows the sessions",
-                    )
-                })?;
-            let own = actor.as_user().is_some_and(|u| u.id == s.actor_id);
-            if !own {
-                permit(
-                    &actor,
-                    &[Who::Operator, Who::SuperAdmin],
-                    "stop another admin's session",
-                )?;
-            }
-            if !s.is_active() {
-                return Err(Error::conflict(
-                    "session_ended",
-                    format!(
-                        "session {} already ended ({})",
-                        s.id,
-                        s.end_reason.as_deref().unwrap_or("ended")
-                    ),
-                ));
-            }
-            s
-        }
-    };
     let now = ctx.now;
-    ctx.store()?.write(|tx| {
+    // Whose session, whether it runs and who may end it are read in the transaction that
+    // ends it.
+    let session = ctx.write_in_org(true, |tx, actor, org| {
+        let session = match &args.session {
+            None => {
+                let me = org_user(actor)?;
+                store::sessions::active_for_actor(tx, me.id)?.ok_or_else(|| {
+                    Error::conflict(
+                        "no_active_session",
+                        format!("{} has no active session to stop", me.email),
+                    )
+                })?
+            }
+            Some(id) => {
+                let s = store::sessions::get(tx, id)?
+                    .filter(|s| s.org_id == org.id)
+                    .ok_or_else(|| {
+                        Error::not_found(
+                            format!("session {id:?} in org {}", org.slug),
+                            "`admin-proxy list sessions` shows the sessions",
+                        )
+                    })?;
+                let own = actor.as_user().is_some_and(|u| u.id == s.actor_id);
+                if !own {
+                    permit(
+                        actor,
+                        &[Who::Operator, Who::SuperAdmin],
+                        "stop another admin's session",
+                    )?;
+                }
+                s
+            }
+        };
         if !store::sessions::end(tx, &session.id, now, EndReason::Stopped)? {
             return Err(Error::conflict(
                 "session_ended",
-                format!("session {} ended meanwhile", session.id),
+                format!(
+                    "session {} already ended ({})",
+                    session.id,
+                    session.end_reason.as_deref().unwrap_or("ended")
+                ),
             ));
         }
         let mut details = serde_json::Map::new();
@@ -418,13 +436,13 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
         }
         tx.audit(
             Entry::new(now, &org.slug, Event::ImpersonationStopped)
-                .by(&actor)
+                .by(actor)
                 .target(&session.target)
                 .session(&session.id)
                 .reason(EndReason::Stopped.as_str())
                 .details(serde_json::Value::Object(details)),
         )?;
-        Ok(())
+        Ok(session)
     })?;
     let view = Stopped {
         session_id: session.id.clone(),
@@ -482,64 +500,64 @@ pub fn act(ctx: &mut Ctx, args: &ActArgs) -> Result<Report> {
             Err(e) => return Err(Error::invalid(format!("--detail is not valid JSON: {e}"))),
         },
     };
-    let (actor, org) = ctx.actor_in_org()?;
-    let me = org_user(&actor, "act in a session")?.clone();
     let now = ctx.now;
     let action = action.as_str();
-    let outcome = ctx.store()?.write(|tx| {
-        let session = store::sessions::active_for_actor(tx, me.id)?.ok_or_else(|| {
-            Error::conflict(
-                "no_active_session",
-                format!("{} has no active session: start one first", me.email),
-            )
-        })?;
-        if PERSONAL_ACTIONS.contains(&action) {
+    let (me, session, changes) = ctx
+        .write_in_org(true, |tx, actor, org| {
+            let me = org_user(actor)?;
+            let session = store::sessions::active_for_actor(tx, me.id)?.ok_or_else(|| {
+                Error::conflict(
+                    "no_active_session",
+                    format!("{} has no active session: start one first", me.email),
+                )
+            })?;
+            if PERSONAL_ACTIONS.contains(&action) {
+                tx.audit(
+                    Entry::new(now, &org.slug, Event::ImpersonationDenied)
+                        .by(actor)
+                        .target(&session.target)
+                        .session(&session.id)
+                        .denied(Denial::PersonalAction.code())
+                        .details(json!({"action": action})),
+                )?;
+                return Ok(Outcome::Refused(Error::Denied {
+                    denial: Denial::PersonalAction,
+                    message: format!(
+                        "{action} belongs to {} alone and is never taken on their behalf",
+                        session.target
+                    ),
+                }));
+            }
             tx.audit(
-                Entry::new(now, &org.slug, Event::ImpersonationDenied)
-                    .actor(&me.email, me.role.as_str())
+                Entry::new(now, &org.slug, Event::ImpersonationAction)
+                    .by(actor)
                     .target(&session.target)
                     .session(&session.id)
-                    .denied(Denial::PersonalAction.code())
-                    .details(json!({"action": action})),
+                    .details(json!({"action": action, "change": args.change, "detail": detail})),
             )?;
-            return Ok(Err(session));
-        }
-        tx.audit(
-            Entry::new(now, &org.slug, Event::ImpersonationAction)
-                .actor(&me.email, me.role.as_str())
-                .target(&session.target)
-                .session(&session.id)
-                .details(json!({"action": action, "change": args.change, "detail": detail})),
-        )?;
-        let settings = store::settings::load(tx, org.id)?;
-        let mut changes = None;
-        if args.change && settings.impersonation_notifications {
-            let (count, queued) =
-                store::notifications::count_change(tx, &session.id, org.id, &session.target, now)?;
-            if queued {
-                tx.audit(
-                    Entry::new(now, &org.slug, Event::NotificationQueued)
-                        .actor(&me.email, me.role.as_str())
-                        .target(&session.target)
-                        .session(&session.id),
+            let settings = store::settings::load(tx, org.id)?;
+            let mut changes = None;
+            if args.change && settings.impersonation_notifications {
+                let (count, queued) = store::notifications::count_change(
+                    tx,
+                    &session.id,
+                    org.id,
+                    &session.target,
+                    now,
                 )?;
+                if queued {
+                    tx.audit(
+                        Entry::new(now, &org.slug, Event::NotificationQueued)
+                            .by(actor)
+                            .target(&session.target)
+                            .session(&session.id),
+                    )?;
+                }
+                changes = Some(count);
             }
-            changes = Some(count);
-        }
-        Ok(Ok((session, changes)))
-    })?;
-    let (session, changes) = match outcome {
-        Ok(done) => done,
-        Err(session) => {
-            return Err(Error::Denied {
-                denial: Denial::PersonalAction,
-                message: format!(
-                    "{action} belongs to {} alone and is never taken on their behalf",
-                    session.target
-                ),
-            })
-        }
-    };
+            Ok(Outcome::Done((me.clone(), session, changes)))
+        })?
+        .into_result()?;
     let deliver_to = (action == "report.generate").then(|| session.target.clone());
     let mut text = format!(
         "Recorded {action} as {} (real user {}).",

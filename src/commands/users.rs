@@ -90,24 +90,18 @@ pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
     let rows = import::parse(&bytes)?;
-    let (actor, org) = ctx.actor_in_org()?;
-    permit(&actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
     let now = ctx.now;
     let file = args.file.display().to_string();
-    let bar = output::progress(Some(rows.len() as u64), "importing");
-    let apply = |tx: &mut Tx<'_>| -> Result<Imported> {
-        let counts = import_rows(tx, &org, &actor, &rows, now, &file, &bar)?;
-        Ok(counts)
-    };
-    let store = ctx.store()?;
     if rows.len() > 10_000 {
-        store.set_cache_mib(256)?;
+        ctx.store()?.set_cache_mib(256)?;
     }
-    let mut counts = if args.dry_run {
-        store.dry_run(apply)?
-    } else {
-        store.write(apply)?
-    };
+    let bar = output::progress(Some(rows.len() as u64), "importing");
+    // A dry run is the same import, rolled back: its counts are exactly the real run's.
+    let (mut counts, org) = ctx.write_in_org(!args.dry_run, |tx, actor, org| {
+        permit(actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
+        let counts = import_rows(tx, org, actor, &rows, now, &file, &bar)?;
+        Ok((counts, org.clone()))
+    })?;
     bar.finish_and_clear();
     counts.dry_run = args.dry_run;
     let verb = if args.dry_run {
@@ -273,15 +267,14 @@ impl<'a> From<&'a User> for Created<'a> {
 /// Gives `email` a new role and scope, in one transaction with its audit row and the
 /// sessions the change no longer allows.
 fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Report> {
-    let (actor, org) = ctx.actor_in_org()?;
     let what = if role == Role::User {
         "revoke roles"
     } else {
         "grant roles"
     };
-    permit(&actor, &[Who::Operator, Who::SuperAdmin], what)?;
     let now = ctx.now;
-    let (user, changed) = ctx.store()?.write(|tx| {
+    let (user, changed) = ctx.write_in_org(true, |tx, actor, org| {
+        permit(actor, &[Who::Operator, Who::SuperAdmin], what)?;
         let old = store::users::find(tx, org.id, email)?.ok_or_else(|| {
             Error::not_found(
                 format!("user {email} in org {}", org.slug),
@@ -300,11 +293,11 @@ fn set_role(ctx: &mut Ctx, email: &str, role: Role, scope: Scope) -> Result<Repo
             && old.is_active()
             && store::users::count_active_super_admins(tx, org.id)? == 1
         {
-            return Err(last_super_admin(&org));
+            return Err(last_super_admin(org));
         }
         store::users::update(tx, &new)?;
-        record_change(tx, &org, &actor, Some(&old), &new, now)?;
-        session::revoke_disallowed(tx, &org, &actor, now)?;
+        record_change(tx, org, actor, Some(&old), &new, now)?;
+        session::revoke_disallowed(tx, org, actor, now)?;
         Ok((new, true))
     })?;
     let scope_text = match &user.scope {

@@ -87,7 +87,7 @@ pub struct Request<'a> {
 }
 
 /// Checks 1–3: may this actor impersonate anybody at all? `list users` uses these alone.
-pub fn check_actor(actor: Option<&User>, settings: &Settings) -> Result<(), Denial> {
+pub fn check_actor<'a>(actor: Option<&'a User>, settings: &Settings) -> Result<&'a User, Denial> {
     let actor = match actor {
         Some(a) if a.is_active() => a,
         _ => return Err(Denial::ActorUnknown),
@@ -98,20 +98,20 @@ pub fn check_actor(actor: Option<&User>, settings: &Settings) -> Result<(), Deni
     if settings.super_admin_only && actor.role != Role::SuperAdmin {
         return Err(Denial::SuperAdminOnly);
     }
-    Ok(())
+    Ok(actor)
 }
 
 /// Checks 4–10: may this (already admitted) actor reach this target?
-pub fn check_target(actor: &User, target: Option<&User>) -> Result<(), Denial> {
+pub fn check_target<'a>(actor: &User, target: Option<&'a User>) -> Result<&'a User, Denial> {
     check_target_facts(actor, target, true)
 }
 
 /// Checks 4–10, with check 7 (the first login) made only when `first_login_counts`.
-fn check_target_facts(
+fn check_target_facts<'a>(
     actor: &User,
-    target: Option<&User>,
+    target: Option<&'a User>,
     first_login_counts: bool,
-) -> Result<(), Denial> {
+) -> Result<&'a User, Denial> {
     let target = match target {
         Some(t) if t.org_id == actor.org_id => t,
         _ => return Err(Denial::TargetNotFound),
@@ -136,7 +136,7 @@ fn check_target_facts(
             return Err(Denial::OutOfScope);
         }
     }
-    Ok(())
+    Ok(target)
 }
 
 /// The twelve checks of SPEC §4, in order; the first that fails is the answer.
@@ -146,16 +146,25 @@ pub fn can_impersonate(
     settings: &Settings,
     request: Request<'_>,
 ) -> Result<(), Denial> {
-    check_actor(actor, settings)?;
-    let actor = actor.ok_or(Denial::ActorUnknown)?;
-    check_target(actor, target)?;
+    admit(actor, target, settings, request).map(|_| ())
+}
+
+/// [`can_impersonate`], answering with the two people it admitted.
+pub fn admit<'a>(
+    actor: Option<&'a User>,
+    target: Option<&'a User>,
+    settings: &Settings,
+    request: Request<'_>,
+) -> Result<(&'a User, &'a User), Denial> {
+    let actor = check_actor(actor, settings)?;
+    let target = check_target(actor, target)?;
     if settings.require_reason && request.reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(Denial::ReasonRequired);
     }
     if request.actor_has_active_session {
         return Err(Denial::SessionActive);
     }
-    Ok(())
+    Ok((actor, target))
 }
 
 /// Whether a running session is still allowed after its people or the settings changed.
@@ -169,7 +178,7 @@ pub fn session_still_allowed(
     check_actor(Some(actor), settings)?;
     // Check 7 is skipped, not excused after the fact: it comes before 8–10, and a target who
     // lost their first login must still be judged on rank, peers and scope.
-    check_target_facts(actor, Some(target), false)
+    check_target_facts(actor, Some(target), false).map(|_| ())
 }
 
 #[cfg(test)]

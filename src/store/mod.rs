@@ -36,6 +36,22 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// What a write transaction decided: a result, or a refusal that is committed all the same,
+/// so that a denied attempt is on the record although the command fails.
+pub enum Outcome<T> {
+    Done(T),
+    Refused(Error),
+}
+
+impl<T> Outcome<T> {
+    pub fn into_result(self) -> Result<T> {
+        match self {
+            Outcome::Done(value) => Ok(value),
+            Outcome::Refused(error) => Err(error),
+        }
+    }
+}
+
 /// A write transaction (`BEGIN IMMEDIATE`) and the audit chain heads it has seen.
 pub struct Tx<'c> {
     tx: rusqlite::Transaction<'c>,
@@ -109,17 +125,15 @@ impl Store {
         };
         let check = || -> Result<()> {
             store.conn.busy_timeout(BUSY_TIMEOUT)?;
-            let app_id: i32 = store
-                .conn
-                .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            store.check_identity(false)?;
             let version: i64 = store
                 .conn
                 .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if app_id != APPLICATION_ID || version != SCHEMA_VERSION {
+            if version != SCHEMA_VERSION {
                 return Err(Error::NotAStore {
                     path: display.clone(),
                     detail: format!(
-                        "expected an admin-proxy store of schema version {SCHEMA_VERSION}"
+                        "its schema version is {version}, this admin-proxy reads {SCHEMA_VERSION}"
                     ),
                 });
             }
@@ -148,23 +162,36 @@ impl Store {
         &self.conn
     }
 
-    fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // The file must be a SQLite database before anything else is asked of it.
+    /// Refuses a file that is not an admin-proxy store: SQLite's own error for a file that is
+    /// not a database, `NotAStore` for another application's. An empty database is taken for
+    /// a new store when `may_be_new`.
+    fn check_identity(&self, may_be_new: bool) -> Result<()> {
         let app_id: i32 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app_id == APPLICATION_ID {
+            return Ok(());
+        }
         let tables: i64 = self.conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
             [],
             |r| r.get(0),
         )?;
-        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
-            return Err(Error::NotAStore {
-                path: self.path.display().to_string(),
-                detail: "it is a SQLite file of another application".into(),
-            });
-        }
+        let detail = match (app_id, tables) {
+            (0, 0) if may_be_new => return Ok(()),
+            (0, 0) => "it is an empty SQLite database",
+            _ => "it is a SQLite file of another application",
+        };
+        Err(Error::NotAStore {
+            path: self.path.display().to_string(),
+            detail: detail.into(),
+        })
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The file must be a SQLite database before anything else is asked of it.
+        self.check_identity(true)?;
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         self.conn.execute_batch(
@@ -209,21 +236,16 @@ impl Store {
     /// commits when it returns `Ok`. Whatever `f` wrote, audit rows included, is kept or
     /// dropped together.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut tx = Tx {
-            tx,
-            log: audit::Appender::default(),
-        };
-        let value = f(&mut tx)?;
-        tx.tx.commit()?;
-        Ok(value)
+        self.transaction(true, f)
     }
 
-    /// Runs `f` like [`Store::write`], then rolls everything back: a dry run that sees exactly
-    /// what the real run would.
-    pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` like [`Store::write`], then rolls everything back when `commit` is false: a
+    /// dry run that sees exactly what the real run would.
+    pub fn transaction<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -232,7 +254,10 @@ impl Store {
             log: audit::Appender::default(),
         };
         let value = f(&mut tx)?;
-        tx.tx.rollback()?;
+        match commit {
+            true => tx.tx.commit()?,
+            false => tx.tx.rollback()?,
+        }
         Ok(value)
     }
 
