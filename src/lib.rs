@@ -6,7 +6,8 @@ pub mod app;
 pub mod cli;
 /// One module per command family; commands return data, never print.
 pub mod commands;
-/// Model, policy, settings, clock, audit chain encoding: no SQL, no printing.
+/// Model, policy, settings, clock, audit events and chain encoding, CSV import: no SQL, no
+/// printing.
 pub mod core;
 /// The one error type and its exit codes.
 pub mod error;

@@ -50,6 +50,31 @@ impl Report {
         }
     }
 
+    /// A list of records shown as a table of some of their fields: the cells are those
+    /// fields of the data (lists joined with `;`), so the table, its CSV and the JSON agree.
+    pub fn list(data: &impl Serialize, columns: &[&'static str]) -> Report {
+        let data = to_value(data);
+        let rows = match &data {
+            Value::Array(items) => items
+                .iter()
+                .map(|item| {
+                    columns
+                        .iter()
+                        .map(|c| cell(item.get(c).unwrap_or(&Value::Null)))
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Report {
+            data,
+            view: View::Table {
+                headers: columns.to_vec(),
+                rows,
+            },
+        }
+    }
+
     pub fn bare(data: Value, text: String) -> Report {
         Report {
             data,
@@ -269,6 +294,19 @@ pub fn error(e: &Error, json: bool) {
             let _ = writeln!(err, "hint: {hint}");
         }
     }
+}
+
+/// Writes bytes to stdout as they are (the man page, completions).
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("cannot write to stdout", e))
+}
+
+/// Prints one line of text for people on stdout (the demo's transcript).
+pub fn line(text: &str) -> Result<()> {
+    writeln!(io::stdout().lock(), "{text}").map_err(|e| Error::io("cannot write to stdout", e))
 }
 
 /// Prints a note for people on stderr (never data).

@@ -83,15 +83,15 @@ pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
         Format::Json | Format::Jsonl => RowFormat::Jsonl,
         Format::Table | Format::Csv => RowFormat::Csv,
     };
+    if args.all_orgs && ctx.org_given() {
+        return Err(Error::invalid_with_hint(
+            "--all-orgs covers every org, but an org was also selected",
+            "drop --org (and unset ADMIN_PROXY_ORG) to export every org, or drop --all-orgs",
+        ));
+    }
     let (actor, orgs) = if args.all_orgs {
         let (actor, _) = ctx.actor()?;
         permit(&actor, &[Who::Operator], "export every org's audit log")?;
-        if ctx.org_given() {
-            return Err(Error::invalid_with_hint(
-                "--all-orgs covers every org, but an org was also selected",
-                "drop --org (and unset ADMIN_PROXY_ORG) to export every org, or drop --all-orgs",
-            ));
-        }
         let orgs = store::orgs::list(ctx.store()?.conn())?;
         (actor, orgs)
     } else {

@@ -2,8 +2,6 @@
 //! through a session, printing each step as the command a person would type, then its output.
 //! Every step runs through the same code as the real command.
 
-use std::io::Write;
-
 use clap::FromArgMatches;
 
 use crate::app::{self, Ctx};
@@ -24,10 +22,7 @@ const OUT_OF_SCOPE: &str = "lukas.becker@northwind.example";
 pub fn run(ctx: &mut Ctx) -> Result<()> {
     let db = ctx.db_path().to_path_buf();
     let now = ctx.now;
-    let mut out = std::io::stdout().lock();
-    let mut say = |text: &str| -> Result<()> {
-        writeln!(out, "{text}").map_err(|e| Error::io("cannot write to stdout", e))
-    };
+    let mut say = output::line;
     say(&format!(
         "admin-proxy demo, on the store {}\n",
         db.display()

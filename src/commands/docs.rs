@@ -1,12 +1,11 @@
 //! `man` and `completions`: generated from the clap definitions, also checked in under
 //! `man/` and `completions/` (a test keeps those fresh).
 
-use std::io::Write;
-
 use clap_complete::{Generator, Shell};
 
 use crate::cli;
 use crate::error::{Error, Result};
+use crate::output;
 
 /// The man page of the top command, as roff.
 pub fn render_man() -> Result<Vec<u8>> {
@@ -61,17 +60,10 @@ pub fn completion_file_name(shell: Shell) -> String {
     shell.file_name("admin-proxy")
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io("cannot write to stdout", e))
-}
-
 pub fn man() -> Result<()> {
-    write_stdout(&render_man()?)
+    output::write_stdout(&render_man()?)
 }
 
 pub fn completions(shell: Shell) -> Result<()> {
-    write_stdout(&render_completions(shell))
+    output::write_stdout(&render_completions(shell))
 }

@@ -87,11 +87,7 @@ pub fn list(ctx: &mut Ctx) -> Result<Report> {
         Err(e) => return Err(e),
     };
     let views: Vec<OrgView> = orgs.iter().map(OrgView::from).collect();
-    let rows = orgs
-        .iter()
-        .map(|o| vec![o.slug.clone(), o.name.clone()])
-        .collect();
-    Ok(Report::table(&views, vec!["slug", "name"], rows))
+    Ok(Report::list(&views, &["slug", "name"]))
 }
 
 #[derive(Serialize)]

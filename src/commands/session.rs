@@ -613,23 +613,9 @@ pub fn list_sessions(ctx: &mut Ctx, args: &ListSessionsArgs) -> Result<Report> {
     };
     let sessions = store::sessions::list(ctx.store()?.conn(), org.id, only, args.active)?;
     let views: Vec<SessionView> = sessions.iter().map(SessionView::from).collect();
-    let rows = sessions
-        .iter()
-        .map(|s| {
-            vec![
-                s.id.clone(),
-                s.actor.clone(),
-                s.target.clone(),
-                format_instant(s.started_at),
-                format_instant(s.expires_at),
-                s.ended_at.map(format_instant).unwrap_or_default(),
-                s.end_reason.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    Ok(Report::table(
+    Ok(Report::list(
         &views,
-        vec![
+        &[
             "session_id",
             "actor",
             "target",
@@ -638,7 +624,6 @@ pub fn list_sessions(ctx: &mut Ctx, args: &ListSessionsArgs) -> Result<Report> {
             "ended_at",
             "end_reason",
         ],
-        rows,
     ))
 }
 

@@ -44,23 +44,7 @@ impl From<&User> for UserView {
 /// The table of a list of users.
 pub fn users_report(users: &[User]) -> Report {
     let views: Vec<UserView> = users.iter().map(UserView::from).collect();
-    let rows = users
-        .iter()
-        .map(|u| {
-            vec![
-                u.email.clone(),
-                u.name.clone(),
-                u.role.as_str().to_string(),
-                u.groups.join(";"),
-                u.status.as_str().to_string(),
-            ]
-        })
-        .collect();
-    Report::table(
-        &views,
-        vec!["email", "name", "role", "groups", "status"],
-        rows,
-    )
+    Report::list(&views, &["email", "name", "role", "groups", "status"])
 }
 
 pub fn list(ctx: &mut Ctx, search: Option<&str>) -> Result<Report> {

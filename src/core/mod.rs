@@ -1,5 +1,6 @@
-//! The shared core: the model, the policy, the settings, the clock and the names of audit
-//! events. No SQL and no printing here.
+//! The shared core: the model, the policy, the settings, the clock, the names of audit
+//! events, the audit chain's encoding and the reading of a users CSV. No SQL and no printing
+//! here.
 
 pub mod chain;
 pub mod clock;
