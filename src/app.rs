@@ -327,7 +327,8 @@ pub fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Option<Report>> {
         }
         Command::Audit(AuditCommand::Export(a)) => return audit::export(ctx, &a).map(|()| None),
         Command::Audit(AuditCommand::Verify) => audit::verify(ctx)?,
-        Command::Man | Command::Completions(_) => return Ok(None),
+        Command::Man => return commands::docs::man().map(|()| None),
+        Command::Completions(a) => return commands::docs::completions(a.shell).map(|()| None),
     };
     Ok(Some(report))
 }
