@@ -71,9 +71,12 @@ struct Imported {
 }
 
 pub fn import(ctx: &mut Ctx, args: &ImportArgs) -> Result<Report> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
-    let rows = import::parse(&bytes)?;
+    // The file's bytes are let go once parsed: only the checked rows are kept for the write.
+    let rows = {
+        let bytes = std::fs::read(&args.file)
+            .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
+        import::parse(&bytes)?
+    };
     let now = ctx.now;
     let file = args.file.display().to_string();
     if rows.len() > 10_000 {
