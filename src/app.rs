@@ -58,8 +58,8 @@ impl Ctx {
             now,
             format: global.format,
             yes: global.yes,
-            db: match &global.db {
-                Some(p) => p.clone(),
+            db: match global.db.as_ref().filter(|p| !p.is_empty()) {
+                Some(p) => PathBuf::from(p),
                 None => default_db_path()?,
             },
             org_arg: global.org.clone().filter(|s| !s.is_empty()),

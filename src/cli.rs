@@ -22,8 +22,17 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]
-    #[arg(long, global = true, env = "ADMIN_PROXY_DB", value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    // An OsString rather than a PathBuf so that an empty ADMIN_PROXY_DB means "unset", as the
+    // other variables do, instead of a usage error.
+    #[arg(
+        long,
+        global = true,
+        env = "ADMIN_PROXY_DB",
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath,
+        value_parser = clap::value_parser!(std::ffi::OsString)
+    )]
+    pub db: Option<std::ffi::OsString>,
 
     /// The org to work in (may be left out when the store holds exactly one)
     #[arg(long, global = true, env = "ADMIN_PROXY_ORG", value_name = "SLUG")]

@@ -2141,3 +2141,26 @@ fn empty_lists_keep_their_csv_header_and_say_so_in_tables() {
         .ok();
     assert_eq!(json.json(), json!([]));
 }
+
+#[test]
+fn an_empty_store_variable_means_the_default_store() {
+    let env = TestEnv::new();
+    let out = std::process::Command::cargo_bin("admin-proxy")
+        .unwrap()
+        .env("ADMIN_PROXY_DB", "")
+        .env("XDG_DATA_HOME", env.dir.path().join("xdg"))
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(env
+        .dir
+        .path()
+        .join("xdg/admin-proxy/admin-proxy.db")
+        .exists());
+}

@@ -986,3 +986,60 @@ fn no_notification_when_notifications_are_off() {
         "the action itself is recorded"
     );
 }
+
+#[test]
+fn operators_have_no_sessions_and_users_no_housekeeping() {
+    let env = TestEnv::acme();
+    for args in [
+        &["status"][..],
+        &["stop"][..],
+        &["act", "report.generate"][..],
+        &["list", "users"][..],
+        &["--yes", "start", FAY][..],
+    ] {
+        let run = env.as_(OPERATOR, args).code(3);
+        assert_eq!(run.error_code(), "actor_unknown", "{args:?}");
+    }
+    for args in [&["notifications", "drain"][..], &["sessions", "sweep"][..]] {
+        for actor in [FAY, HAL] {
+            assert_eq!(
+                env.as_(actor, args).code(3).error_code(),
+                "forbidden",
+                "{actor} {args:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_drain_whose_reader_goes_away_fails_and_marks_nothing() {
+    use std::process::Stdio;
+    let env = TestEnv::acme();
+    start(&env, HAL, FAY);
+    env.as_(HAL, &["act", "profile.update", "--change"]).ok();
+    // The reader is gone before the drain starts: its stdout is a pipe with no reader.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = env
+        .cmd()
+        .args(["--actor", ADA, "--org", "acme", "notifications", "drain"])
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("none were marked delivered"));
+    assert_eq!(
+        env.sql1("SELECT count(*) FROM notifications WHERE delivered_at IS NULL"),
+        "1"
+    );
+    assert_eq!(env.audit_count("notification.delivered"), 0);
+    // The next drain sends it.
+    let again = env.as_(ADA, &["notifications", "drain"]).ok();
+    assert_eq!(again.stdout.lines().count(), 1);
+}

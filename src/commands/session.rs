@@ -675,11 +675,19 @@ pub fn drain(ctx: &mut Ctx) -> Result<()> {
             org: &n.org,
         })
         .collect();
-    // Written and flushed first: a notification is marked delivered only once it is out.
+    // Written and flushed first: a notification is marked delivered only once it is out. A
+    // reader that went away is a failure here, unlike for an export: cron must hear of it.
     output::print(
         &Report::text(&lines, String::new()),
         crate::cli::Format::Jsonl,
-    )?;
+    )
+    .map_err(|e| match e {
+        Error::BrokenPipe => Error::io(
+            "the reader of the notifications went away",
+            std::io::Error::other("none were marked delivered; the next drain sends them again"),
+        ),
+        other => other,
+    })?;
     let now = ctx.now;
     ctx.store()?.write(|tx| {
         for n in &pending {
