@@ -62,21 +62,14 @@ fn refused_as(env: &TestEnv, actor: &str, code: i32, error_code: &str, args: &[&
 
 /// Every table but the audit log, to show that a command changed nothing but its audit row.
 fn data_tables(env: &TestEnv) -> String {
-    let mut out = String::new();
-    for table in [
+    env.dump(&[
         "orgs",
         "operators",
         "users",
         "settings",
         "sessions",
         "notifications",
-    ] {
-        out.push_str(&format!(
-            "{table}: {:?}\n",
-            env.sql(&format!("SELECT * FROM {table} ORDER BY 1"))
-        ));
-    }
-    out
+    ])
 }
 
 /// The audit rows of `event`, in order, as JSON objects with parsed `details`.
@@ -827,41 +820,15 @@ fn users_import_needs_an_operator_or_a_super_admin_of_the_org() {
     let env = TestEnv::acme();
     add_globex(&env);
     let path = write_file(&env, "one.csv", "email,name\nkim@acme.test,Kim New\n");
-    refused_as(
-        &env,
-        "hal@acme.test",
-        3,
-        "forbidden",
-        &["users", "import", &path],
-    );
-    refused_as(
-        &env,
-        "hana@acme.test",
-        3,
-        "forbidden",
-        &["users", "import", &path],
-    );
-    refused_as(
-        &env,
-        "fay@acme.test",
-        3,
-        "forbidden",
-        &["users", "import", &path],
-    );
-    refused_as(
-        &env,
-        "nobody@acme.test",
-        3,
-        "actor_unknown",
-        &["users", "import", &path],
-    );
-    refused_as(
-        &env,
-        "gus@globex.test",
-        3,
-        "actor_unknown",
-        &["users", "import", &path],
-    );
+    for (actor, code, error) in [
+        ("hal@acme.test", 3, "forbidden"),
+        ("hana@acme.test", 3, "forbidden"),
+        ("fay@acme.test", 3, "forbidden"),
+        ("nobody@acme.test", 3, "actor_unknown"),
+        ("gus@globex.test", 3, "actor_unknown"),
+    ] {
+        refused_as(&env, actor, code, error, &["users", "import", &path]);
+    }
     refused(&env, 2, &["--org", "acme", "users", "import", &path]);
     // A file that cannot be read is named.
     let missing = env.dir.path().join("missing.csv");

@@ -182,11 +182,7 @@ impl TestEnv {
 
     /// Every row of every table, to show that a refused command changed nothing.
     pub fn snapshot(&self) -> String {
-        if !self.db.exists() {
-            return String::new();
-        }
-        let mut out = String::new();
-        for table in [
+        self.dump(&[
             "orgs",
             "operators",
             "users",
@@ -194,7 +190,16 @@ impl TestEnv {
             "sessions",
             "notifications",
             "audit_log",
-        ] {
+        ])
+    }
+
+    /// Every row of `tables`, in order, as text.
+    pub fn dump(&self, tables: &[&str]) -> String {
+        if !self.db.exists() {
+            return String::new();
+        }
+        let mut out = String::new();
+        for table in tables {
             out.push_str(&format!(
                 "{table}: {:?}\n",
                 self.sql(&format!("SELECT * FROM {table} ORDER BY 1"))
