@@ -1043,3 +1043,63 @@ fn a_drain_whose_reader_goes_away_fails_and_marks_nothing() {
     let again = env.as_(ADA, &["notifications", "drain"]).ok();
     assert_eq!(again.stdout.lines().count(), 1);
 }
+
+/// Runs `args` on a pseudo-terminal (util-linux `script`), answering the prompt with `answer`.
+fn on_a_terminal(env: &TestEnv, args: &[&str], answer: &str) -> crate::support::Run {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("admin-proxy");
+    let mut line = format!("'{}' --db '{}'", bin.display(), env.db.display());
+    for a in args {
+        line.push_str(&format!(" '{a}'"));
+    }
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("ADMIN_PROXY_NOW", &env.now)
+        .env_remove("ADMIN_PROXY_ACTOR")
+        .env_remove("ADMIN_PROXY_ORG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux script, to give the prompt a terminal");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{answer}\n").as_bytes())
+        .unwrap();
+    crate::support::to_run(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn start_asks_on_a_terminal_and_only_yes_starts() {
+    let env = TestEnv::acme();
+    let args = ["--actor", HAL, "--org", "acme", "start", FAY];
+    let no = on_a_terminal(&env, &args, "n");
+    assert_eq!(no.code, 2, "{}", no.stdout);
+    assert!(
+        no.stdout.contains(
+            "Impersonate Fay Finance <fay@acme.test> for 1h? Everything you do is recorded. [y/N]"
+        ),
+        "{}",
+        no.stdout
+    );
+    assert!(no.stdout.contains("not confirmed"), "{}", no.stdout);
+    assert_eq!(env.sql1("SELECT count(*) FROM sessions"), "0");
+    assert_eq!(env.audit_count("impersonation.started"), 0);
+
+    let yes = on_a_terminal(&env, &args, "y");
+    assert_eq!(yes.code, 0, "{}", yes.stdout);
+    assert!(
+        yes.stdout.contains("Impersonating Fay Finance"),
+        "{}",
+        yes.stdout
+    );
+    assert_eq!(env.audit_count("impersonation.started"), 1);
+
+    // A denial comes before the question: nothing is asked.
+    let denied = on_a_terminal(&env, &["--actor", HAL, "--org", "acme", "start", OLA], "y");
+    assert_eq!(denied.code, 3, "{}", denied.stdout);
+    assert!(!denied.stdout.contains("[y/N]"), "{}", denied.stdout);
+    assert!(denied.stdout.contains("out_of_scope"), "{}", denied.stdout);
+}
