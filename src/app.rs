@@ -305,7 +305,9 @@ pub fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Option<Report>> {
         Command::Org(OrgCommand::List) => org::list(ctx)?,
         Command::Operator(OperatorCommand::Add(a)) => org::add_operator(ctx, &a)?,
         Command::Users(UsersCommand::Import(a)) => users::import(ctx, &a)?,
-        Command::Users(UsersCommand::List(a)) => users::list(ctx, a.search.as_deref())?,
+        Command::Users(UsersCommand::List(a)) => {
+            return users::list(ctx, a.search.as_deref()).map(|()| None)
+        }
         Command::Grant(GrantCommand::SuperAdmin(a)) => users::grant_super_admin(ctx, &a)?,
         Command::Grant(GrantCommand::HrAdmin(a)) => users::grant_hr_admin(ctx, &a)?,
         Command::Revoke(a) => users::revoke(ctx, &a)?,
@@ -313,8 +315,8 @@ pub fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Option<Report>> {
         Command::Config(ConfigCommand::Get(a)) => config::get(ctx, &a.key)?,
         Command::Config(ConfigCommand::Set(a)) => config::set(ctx, &a)?,
         Command::List(a) => match a.what {
-            None => session::list_users(ctx, &a.users)?,
-            Some(ListCommand::Users(u)) => session::list_users(ctx, &u)?,
+            None => return session::list_users(ctx, &a.users).map(|()| None),
+            Some(ListCommand::Users(u)) => return session::list_users(ctx, &u).map(|()| None),
             Some(ListCommand::Sessions(s)) => session::list_sessions(ctx, &s)?,
         },
         Command::Start(a) => session::start(ctx, &a)?,

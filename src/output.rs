@@ -88,6 +88,95 @@ fn to_value(data: &impl Serialize) -> Value {
     serde_json::to_value(data).unwrap_or(Value::Null)
 }
 
+/// Prints a list as its records come, for lists that can be as long as an org (`users list`
+/// of a million people): JSON, JSON lines and CSV go out one record at a time in constant
+/// memory; a table, which needs every row to size its columns, keeps only the cells shown.
+pub struct ListWriter {
+    format: Format,
+    columns: &'static [&'static str],
+    out: io::BufWriter<io::Stdout>,
+    csv: Option<csv::Writer<io::BufWriter<io::Stdout>>>,
+    rows: Vec<Vec<String>>,
+    count: u64,
+}
+
+impl ListWriter {
+    pub fn new(format: Format, columns: &'static [&'static str]) -> ListWriter {
+        let out = || io::BufWriter::with_capacity(1 << 16, io::stdout());
+        ListWriter {
+            format,
+            columns,
+            out: out(),
+            csv: (format == Format::Csv).then(|| csv_writer(out())),
+            rows: Vec::new(),
+            count: 0,
+        }
+    }
+
+    pub fn push(&mut self, record: &impl Serialize) -> Result<()> {
+        let w = |e| Error::io("cannot write to stdout", e);
+        let value = to_value(record);
+        let cells = || {
+            self.columns
+                .iter()
+                .map(|c| cell(value.get(c).unwrap_or(&Value::Null)))
+        };
+        match self.format {
+            Format::Table => self.rows.push(cells().collect()),
+            Format::Csv => {
+                if let Some(csv) = &mut self.csv {
+                    if self.count == 0 {
+                        csv.write_record(self.columns).map_err(csv_err)?;
+                    }
+                    write_guarded(csv, cells())?;
+                }
+            }
+            Format::Json => {
+                // Indented as the element of an array, as a whole document would be.
+                let sep = if self.count == 0 { "[\n" } else { ",\n" };
+                self.out.write_all(sep.as_bytes()).map_err(w)?;
+                let text = serde_json::to_string_pretty(&value)
+                    .map_err(|e| Error::io("cannot write to stdout", e.into()))?;
+                for (i, line) in text.lines().enumerate() {
+                    let nl = if i == 0 { "" } else { "\n" };
+                    write!(self.out, "{nl}  {line}").map_err(w)?;
+                }
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &value)
+                    .map_err(|e| Error::io("cannot write to stdout", e.into()))?;
+                self.out.write_all(b"\n").map_err(w)?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Ends the list: the table, the closing bracket, the CSV header of an empty list.
+    pub fn finish(mut self) -> Result<()> {
+        let w = |e| Error::io("cannot write to stdout", e);
+        match self.format {
+            Format::Table if self.rows.is_empty() => note("No results."),
+            Format::Table => {
+                let text = table_text(self.columns, &self.rows, io::stdout().is_terminal());
+                writeln!(self.out, "{text}").map_err(w)?;
+            }
+            Format::Csv => {
+                if let Some(mut csv) = self.csv.take() {
+                    if self.count == 0 {
+                        csv.write_record(self.columns).map_err(csv_err)?;
+                    }
+                    csv.flush().map_err(w)?;
+                }
+            }
+            Format::Json if self.count == 0 => writeln!(self.out, "[]").map_err(w)?,
+            Format::Json => writeln!(self.out, "\n]").map_err(w)?,
+            Format::Jsonl => {}
+        }
+        self.out.flush().map_err(w)
+    }
+}
+
 /// Prints a report to stdout in the chosen format.
 pub fn print(report: &Report, format: Format) -> Result<()> {
     let stdout = io::stdout();

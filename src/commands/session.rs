@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
+use super::users::{UserView, USER_COLUMNS};
 use super::{permit, Who};
 use crate::app::Ctx;
 use crate::cli::{ActArgs, ListSessionsArgs, ListUsersArgs, StartArgs, StopArgs};
@@ -16,7 +17,7 @@ use crate::core::model::{normalize_email, Actor, Org, User};
 use crate::core::policy::{self, Denial, Request};
 use crate::core::settings::Timeout;
 use crate::error::{Error, Result};
-use crate::output::{self, Report};
+use crate::output::{self, ListWriter, Report};
 use crate::store::{self, audit::Entry, sessions::Session, Outcome, Store, Tx};
 
 /// Under this many seconds left, `status` warns that the session is about to end.
@@ -95,21 +96,24 @@ fn org_user(actor: &Actor) -> Result<&User> {
     })
 }
 
-pub fn list_users(ctx: &mut Ctx, args: &ListUsersArgs) -> Result<Report> {
+pub fn list_users(ctx: &mut Ctx, args: &ListUsersArgs) -> Result<()> {
     let (actor, org) = ctx.actor_in_org()?;
     let me = org_user(&actor)?;
+    let format = ctx.format;
     let conn = ctx.store()?.conn();
     let settings = store::settings::load(conn, org.id)?;
     policy::check_actor(Some(me), &settings).map_err(Error::denied)?;
     let limit = args.limit.unwrap_or(u64::MAX);
-    let mut users = Vec::new();
+    let mut out = ListWriter::new(format, USER_COLUMNS);
+    let mut shown = 0u64;
     store::users::scan(conn, org.id, args.search.as_deref(), |u| {
         if policy::check_target(me, Some(&u)).is_ok() {
-            users.push(u);
+            out.push(&UserView::from(&u))?;
+            shown += 1;
         }
-        Ok((users.len() as u64) < limit)
+        Ok(shown < limit)
     })?;
-    Ok(super::users::users_report(&users))
+    out.finish()
 }
 
 #[derive(Debug, Serialize)]

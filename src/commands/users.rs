@@ -12,7 +12,7 @@ use crate::core::events::Event;
 use crate::core::import;
 use crate::core::model::{normalize_email, Actor, Org, Role, Scope, Status, User};
 use crate::error::{Error, Result};
-use crate::output::{self, Report};
+use crate::output::{self, ListWriter, Report};
 use crate::store::{self, Tx};
 
 /// A user as `users list` and `list users` show them.
@@ -41,25 +41,23 @@ impl From<&User> for UserView {
     }
 }
 
-/// The table of a list of users.
-pub fn users_report(users: &[User]) -> Report {
-    let views: Vec<UserView> = users.iter().map(UserView::from).collect();
-    Report::list(&views, &["email", "name", "role", "groups", "status"])
-}
+/// The fields of a user that a list shows, in its table and its CSV.
+pub const USER_COLUMNS: &[&str] = &["email", "name", "role", "groups", "status"];
 
-pub fn list(ctx: &mut Ctx, search: Option<&str>) -> Result<Report> {
+pub fn list(ctx: &mut Ctx, search: Option<&str>) -> Result<()> {
     let (actor, org) = ctx.actor_in_org()?;
     permit(
         &actor,
         &[Who::Operator, Who::SuperAdmin, Who::HrAdmin],
         "list the org's users",
     )?;
-    let mut users = Vec::new();
+    // Printed as they are read: an org may have a million people.
+    let mut out = ListWriter::new(ctx.format, USER_COLUMNS);
     store::users::scan(ctx.store()?.conn(), org.id, search, |u| {
-        users.push(u);
+        out.push(&UserView::from(&u))?;
         Ok(true)
     })?;
-    Ok(users_report(&users))
+    out.finish()
 }
 
 #[derive(Debug, Default, Serialize)]
