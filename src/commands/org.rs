@@ -72,12 +72,14 @@ pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
 }
 
 pub fn list(ctx: &mut Ctx) -> Result<Report> {
+    let email = ctx.actor_email()?;
     let orgs = match ctx.actor() {
         Ok((Actor::Operator(_), _)) => store::orgs::list(ctx.store()?.conn())?,
         Ok((Actor::User(_), org)) => org.into_iter().collect(),
-        // Several orgs and no --org: an org user sees every org where they are active.
+        // With the actor given, the one usage error left is that no org can be selected (the
+        // store holds several and none was named): an org user then sees every org where
+        // they are active.
         Err(Error::Invalid { .. }) if !ctx.org_given() => {
-            let email = ctx.actor_email()?;
             let orgs = store::orgs::of_user(ctx.store()?.conn(), &email)?;
             if orgs.is_empty() {
                 return Err(crate::app::unknown_actor(&email, None));
