@@ -218,7 +218,7 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write, tty: bool) -
 /// when stdout is not a terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>], tty: bool) -> Table {
     let mut t = Table::new();
-    t.load_preset(presets::NOTHING);
+    t.load_style(presets::NOTHING);
     t.set_content_arrangement(if tty {
         ContentArrangement::Dynamic
     } else {
