@@ -113,13 +113,21 @@ pub enum Command {
 
     // -- setup --
     /// Create the store (safe to run again)
-    Init,
+    Init(InitArgs),
     /// Load a sample org and walk through a session
     Demo,
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Create a test-clock store, which honours ADMIN_PROXY_NOW (for tests and replays); a
+    /// store's clock is fixed when it is created
+    #[arg(long)]
+    pub test_clock: bool,
 }
 
 /// The headings under which `--help` lists the commands, in order.

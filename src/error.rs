@@ -1,7 +1,9 @@
 //! The one error type of the crate. Each variant knows its exit code (SPEC §9) and the
 //! stable `code` that `--format json` prints. Nothing here prints.
 
+use crate::core::access::Forbidden;
 use crate::core::policy::Denial;
+use crate::store::StoreError;
 
 /// Exit codes of SPEC §9.
 pub mod exit {
@@ -51,15 +53,56 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// SQLite reported an error we did not expect: exit 1.
-    #[error("store error: {0}")]
-    Store(#[from] rusqlite::Error),
+    /// The store failed (busy for too long, a row it cannot read): exit 1.
+    #[error("{0}")]
+    Store(StoreError),
     /// The output stream was closed by the reader (`| head`): ends quietly with 0.
     #[error("broken pipe")]
     BrokenPipe,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a write transaction decided: a result, or a refusal that is committed all the same,
+/// so that a denied attempt is on the record although the command fails.
+#[derive(Debug)]
+pub enum Verdict<T> {
+    Done(T),
+    Refused(Error),
+}
+
+impl<T> Verdict<T> {
+    pub fn into_result(self) -> Result<T> {
+        match self {
+            Verdict::Done(value) => Ok(value),
+            Verdict::Refused(error) => Err(error),
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotAStore { path, detail } => Error::NotAStore { path, detail },
+            StoreError::Io { context, source } => Error::io(context, source),
+            // Every constraint the commands can meet is checked first and refused with its
+            // own code; one met here is a write that raced another, a conflict.
+            StoreError::Constraint { name, message } => Error::Conflict {
+                code: "conflict",
+                message: format!(
+                    "the store refused the change ({name}): {message}; nothing was written"
+                ),
+            },
+            other => Error::Store(other),
+        }
+    }
+}
+
+impl From<Forbidden> for Error {
+    fn from(f: Forbidden) -> Self {
+        Error::Forbidden(f.0)
+    }
+}
 
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -146,11 +189,12 @@ impl Error {
     pub fn hint(&self) -> Option<&str> {
         match self {
             Error::Invalid { hint, .. } | Error::NotFound { hint, .. } => hint.as_deref(),
-            Error::Store(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
-            {
+            Error::Store(StoreError::Busy(_)) => {
                 Some("another admin-proxy process held the store for too long; try again")
             }
+            Error::Store(StoreError::Corrupt { .. }) => Some(
+                "the row was changed outside admin-proxy; keep the store as evidence and restore it from a backup",
+            ),
             Error::ChainBroken { .. } => {
                 Some("the audit log was altered outside admin-proxy; keep the store as evidence")
             }

@@ -1,6 +1,8 @@
 //! admin-proxy: administrators impersonate users for a limited time, safely and on the record.
 
-/// Runs one command: clock, store, org and actor, dispatch.
+/// Who runs a command: the actor looked up and the org selected.
+pub mod actor;
+/// Runs one command: clock, options, the store opened as the command needs, dispatch.
 pub mod app;
 /// The command line: clap definitions, also the source of the man pages and completions.
 pub mod cli;
@@ -11,9 +13,14 @@ pub mod commands;
 pub mod core;
 /// The one error type and its exit codes.
 pub mod error;
+/// Expiry and the revocation cascade: the session lifecycle outside the commands.
+pub mod lifecycle;
+/// The global options of one run, as plain data.
+pub mod options;
 /// The only place that prints: tables, JSON, CSV, prompts, progress.
 pub mod output;
-/// SQLite: opening, migrations, one module per table family, the audit chain.
+/// The store behind domain methods: opening, migrations, one module per table family, the
+/// audit chain; the only place with SQL.
 pub mod store;
 
 pub use error::{Error, Result};

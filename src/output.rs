@@ -533,16 +533,16 @@ impl<W: Write> RowWriter<W> {
         if let RowSink::Csv(c) = &mut w.inner {
             // The header goes out even when no row matches; an error here shows on the
             // first row or at finish.
-            let _ = c.write_record(crate::store::audit::COLUMNS);
+            let _ = c.write_record(crate::core::audit::COLUMNS);
         }
         w
     }
 
-    pub fn write(&mut self, row: &crate::store::audit::AuditRow) -> Result<()> {
+    pub fn write(&mut self, row: &crate::core::audit::AuditRow) -> Result<()> {
         match &mut self.inner {
             RowSink::Csv(c) => {
                 let mut seq = itoa::Buffer::new();
-                let cells = row.cells_after_seq();
+                let cells = row.text();
                 write_guarded(c, std::iter::once(seq.format(row.seq)).chain(cells))
             }
             RowSink::Jsonl(w) => {

@@ -7,18 +7,19 @@ use std::sync::mpsc;
 use serde::Serialize;
 use serde_json::json;
 
-use super::{permit, Who};
-use crate::app::Ctx;
+use crate::actor;
 use crate::cli::{ExportArgs, Format};
+use crate::commands::Answer;
+use crate::core::access::{permit, Who};
+use crate::core::audit::{AuditRow, Entry, Filter};
+use crate::core::chain::Verifier;
 use crate::core::clock::{format_instant, parse_instant};
 use crate::core::events::Event;
-use crate::core::model::{fold_email, Org};
+use crate::core::model::{fold_email, Actor, Org};
 use crate::error::{Error, Result};
+use crate::options::Options;
 use crate::output::{self, Report, RowFormat, RowWriter};
-use crate::store::{
-    self,
-    audit::{AuditRow, Filter},
-};
+use crate::store::{Reader, Store, StoreError};
 
 /// Builds the filter of `audit export` from its arguments (exit 2 on a bad date or event).
 pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
@@ -77,41 +78,43 @@ fn unknown_event(raw: &str) -> Error {
     )
 }
 
-pub fn export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
+pub fn export(store: &mut Store, opts: &Options, args: &ExportArgs) -> Result<Answer> {
     let mut filter = filter_from(args)?;
-    let format = match ctx.format {
+    let format = match opts.format {
         Format::Json | Format::Jsonl => RowFormat::Jsonl,
         Format::Table | Format::Csv => RowFormat::Csv,
     };
-    if args.all_orgs && ctx.org_given() {
+    if args.all_orgs && opts.org.is_some() {
         return Err(Error::invalid_with_hint(
             "--all-orgs covers every org, but an org was also selected",
             "drop --org (and unset ADMIN_PROXY_ORG) to export every org, or drop --all-orgs",
         ));
     }
-    let (actor, orgs) = if args.all_orgs {
-        let (actor, _) = ctx.actor()?;
-        permit(&actor, &[Who::Operator], "export every org's audit log")?;
-        let orgs = store::orgs::list(ctx.store()?.conn())?;
-        (actor, orgs)
-    } else {
-        let (actor, org) = ctx.actor_in_org()?;
-        permit(
-            &actor,
-            &[Who::Operator, Who::SuperAdmin],
-            "export the audit log",
-        )?;
-        filter.org = Some(org.slug.clone());
-        (actor, vec![org])
-    };
     let bar = output::progress(None, "exporting");
-    let conn = ctx.store()?.conn();
-    let rows = match &args.output {
-        None => stream(conn, &filter, format, std::io::stdout(), &bar)?,
-        Some(path) => export_to_file(conn, &filter, format, path, &bar)?,
-    };
+    let (actor, orgs, rows) = store.read(|r| {
+        let (actor, orgs) = if args.all_orgs {
+            let actor = actor::actor(r, opts)?;
+            permit(&actor, &[Who::Operator], "export every org's audit log")?;
+            (actor, r.orgs().list()?)
+        } else {
+            let (actor, org) = actor::in_org(r, opts)?;
+            permit(
+                &actor,
+                &[Who::Operator, Who::SuperAdmin],
+                "export the audit log",
+            )?;
+            filter.org = Some(org.slug.clone());
+            (actor, vec![org])
+        };
+        let rows = match &args.output {
+            None => stream(r, &filter, format, std::io::stdout(), &bar)?,
+            Some(path) => export_to_file(r, &filter, format, path, &bar)?,
+        };
+        Ok::<_, Error>((actor, orgs, rows))
+    })?;
     bar.finish_and_clear();
-    record_export(ctx, &actor, &orgs, &filter, format, args, rows)
+    record_export(store, opts, &actor, &orgs, &filter, format, args, rows)?;
+    Ok(Answer::Streamed)
 }
 
 /// Rows per batch handed from the reading thread to the writing one.
@@ -123,7 +126,7 @@ const BATCHES_IN_FLIGHT: usize = 4;
 /// and writes, the two overlapping on two cores. Memory stays bounded by the batches in
 /// flight, whatever the number of rows. A write error (a closed pipe) stops the reading.
 fn stream<W: Write + Send>(
-    conn: &rusqlite::Connection,
+    r: Reader<'_>,
     filter: &Filter,
     format: RowFormat,
     out: W,
@@ -144,8 +147,7 @@ fn stream<W: Write + Send>(
             }
             w.finish()
         });
-        let read = store::audit::read_batches(
-            conn,
+        let read = r.audit().read_batches(
             filter,
             BATCH_ROWS,
             || empty_rx.try_recv().unwrap_or_default(),
@@ -161,14 +163,14 @@ fn stream<W: Write + Send>(
         });
         // The writer's error (a closed pipe, a full disk) explains a stopped read best.
         written?;
-        read
+        Ok(read?)
     })
 }
 
 /// Writes the export to a temporary file beside `path` and renames it into place once
 /// complete, so that a failed or killed export never leaves a partial report at `path`.
 fn export_to_file(
-    conn: &rusqlite::Connection,
+    r: Reader<'_>,
     filter: &Filter,
     format: RowFormat,
     path: &Path,
@@ -183,7 +185,7 @@ fn export_to_file(
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(|e| Error::io(format!("cannot create a file in {}", dir.display()), e))?;
-    let rows = stream(conn, filter, format, tmp.as_file(), bar)?;
+    let rows = stream(r, filter, format, tmp.as_file(), bar)?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
@@ -193,16 +195,18 @@ fn export_to_file(
 }
 
 /// Records `audit.exported` in each org the export covered, with its filters.
+#[allow(clippy::too_many_arguments)]
 fn record_export(
-    ctx: &mut Ctx,
-    actor: &crate::core::model::Actor,
+    store: &mut Store,
+    opts: &Options,
+    actor: &Actor,
     orgs: &[Org],
     filter: &Filter,
     format: RowFormat,
     args: &ExportArgs,
     rows: u64,
 ) -> Result<()> {
-    let now = ctx.now;
+    let now = opts.now();
     let mut details = json!({
         "filters": filter,
         "format": format.name(),
@@ -212,15 +216,15 @@ fn record_export(
     if let Some(path) = &args.output {
         details["output"] = json!(path.display().to_string());
     }
-    ctx.store()?.write(|tx| {
+    store.write(|tx| {
         for org in orgs {
-            tx.audit(
-                store::audit::Entry::new(now, &org.slug, Event::AuditExported)
+            tx.audit().append(
+                Entry::new(now, &org.slug, Event::AuditExported)
                     .by(actor)
                     .details(details.clone()),
             )?;
         }
-        Ok(())
+        Ok::<_, Error>(())
     })
 }
 
@@ -236,16 +240,45 @@ struct VerifyView {
     problem: Option<String>,
 }
 
-pub fn verify(ctx: &mut Ctx) -> Result<Report> {
+pub fn verify(store: &mut Store, opts: &Options) -> Result<Answer> {
     // Operators check every chain of the store unless --org names one.
-    let (_actor, org) =
-        ctx.actor_and_scope(&[Who::Operator, Who::SuperAdmin], "verify the audit log")?;
-    let slug = org.map(|o| o.slug);
-    let result = ctx
-        .store()?
-        .read(|conn| store::audit::verify(conn, slug.as_deref()));
+    let result = store.read(|r| {
+        let (actor, org) = actor::resolve(r, opts)?.into_scope(r, opts)?;
+        permit(
+            &actor,
+            &[Who::Operator, Who::SuperAdmin],
+            "verify the audit log",
+        )?;
+        let slug = org.map(|o| o.slug);
+        let filter = Filter {
+            org: slug.clone(),
+            ..Filter::default()
+        };
+        let mut verifier = Verifier::default();
+        let rows = r.audit().for_each(&filter, |row| {
+            verifier.check(row).map_err(|b| Error::ChainBroken {
+                seq: b.seq,
+                org: b.org,
+                problem: b.problem,
+            })
+        });
+        // A row that cannot even be read as text is a row altered outside admin-proxy.
+        let rows = match rows {
+            Err(Error::Store(StoreError::Corrupt {
+                table: "audit_log",
+                row,
+                detail,
+            })) => Err(Error::ChainBroken {
+                seq: row.trim_start_matches("seq ").parse().unwrap_or_default(),
+                org: slug.clone().unwrap_or_else(|| "(unknown)".into()),
+                problem: format!("the row cannot be read: {detail}"),
+            }),
+            other => other,
+        };
+        Ok::<_, Error>((rows, slug))
+    })?;
     match result {
-        Ok(rows) => {
+        (Ok(rows), slug) => {
             let scope = slug.map_or("every chain of the store".to_string(), |s| {
                 format!("org {s}")
             });
@@ -256,21 +289,21 @@ pub fn verify(ctx: &mut Ctx) -> Result<Report> {
                 problem: None,
             };
             let text = format!("ok: {rows} audit rows of {scope} match their hash chain");
-            Ok(Report::text(&view, text))
+            Ok(Report::text(&view, text).into())
         }
-        Err(Error::ChainBroken { seq, org, problem }) => {
+        (Err(Error::ChainBroken { seq, org, problem }), _) => {
             // Scripts get the verdict on stdout too; the error follows on stderr.
-            if matches!(ctx.format, Format::Json | Format::Jsonl) {
+            if opts.json() {
                 let view = VerifyView {
                     ok: false,
                     rows: None,
                     first_bad_seq: Some(seq),
                     problem: Some(problem.clone()),
                 };
-                output::print(&Report::text(&view, String::new()), ctx.format)?;
+                output::print(&Report::text(&view, String::new()), opts.format)?;
             }
             Err(Error::ChainBroken { seq, org, problem })
         }
-        Err(e) => Err(e),
+        (Err(e), _) => Err(e),
     }
 }

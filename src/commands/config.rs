@@ -3,38 +3,43 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::{permit, session, Who};
-use crate::app::Ctx;
+use crate::actor;
 use crate::cli::ConfigSetArgs;
+use crate::commands::{write_in_org, Answer};
+use crate::core::access::{permit, Who};
+use crate::core::audit::Entry;
 use crate::core::events::Event;
-use crate::core::settings::{Key, Value};
+use crate::core::settings::{Key, Settings, Value};
 use crate::error::Result;
+use crate::lifecycle;
+use crate::options::Options;
 use crate::output::Report;
-use crate::store;
+use crate::store::Store;
 
 const READERS: &[Who] = &[Who::Operator, Who::SuperAdmin, Who::HrAdmin];
 
-pub fn show(ctx: &mut Ctx) -> Result<Report> {
-    let (actor, org) = ctx.actor_in_org()?;
-    permit(&actor, READERS, "read the org's settings")?;
-    let settings = store::settings::load(ctx.store()?.conn(), org.id)?;
+/// The org's settings, for an actor who may read them.
+fn load(store: &mut Store, opts: &Options) -> Result<Settings> {
+    store.read(|r| {
+        let (actor, org) = actor::in_org(r, opts)?;
+        permit(&actor, READERS, "read the org's settings")?;
+        Ok(r.settings().load(org.id)?)
+    })
+}
+
+pub fn show(store: &mut Store, opts: &Options) -> Result<Answer> {
+    let settings = load(store, opts)?;
     let rows = Key::ALL
         .iter()
         .map(|k| vec![k.as_str().to_string(), settings.get(*k).to_string()])
         .collect();
-    Ok(Report::table(
-        &settings.to_json(),
-        vec!["key", "value"],
-        rows,
-    ))
+    Ok(Report::table(&settings.to_json(), vec!["key", "value"], rows).into())
 }
 
-pub fn get(ctx: &mut Ctx, key: &str) -> Result<Report> {
+pub fn get(store: &mut Store, opts: &Options, key: &str) -> Result<Answer> {
     let key = Key::parse(key)?;
-    let (actor, org) = ctx.actor_in_org()?;
-    permit(&actor, READERS, "read the org's settings")?;
-    let value = store::settings::load(ctx.store()?.conn(), org.id)?.get(key);
-    Ok(Report::bare(value.to_json(), value.to_string()))
+    let value = load(store, opts)?.get(key);
+    Ok(Report::bare(value.to_json(), value.to_string()).into())
 }
 
 #[derive(Serialize)]
@@ -46,7 +51,7 @@ struct Changed {
     sessions_revoked: usize,
 }
 
-pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
+pub fn set(store: &mut Store, opts: &Options, args: &ConfigSetArgs) -> Result<Answer> {
     let key = Key::parse(&args.key)?;
     let value = Value::parse(key, &args.value)?;
     let allowed: &[Who] = if key.super_admin_may_change() {
@@ -54,16 +59,16 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
     } else {
         &[Who::Operator]
     };
-    let now = ctx.now;
-    let (old, revoked) = ctx.write_in_org(true, |tx, actor, org| {
+    let now = opts.now();
+    let (old, revoked) = write_in_org(store, opts, true, |tx, actor, org| {
         permit(actor, allowed, &format!("change {key}"))?;
-        let old = store::settings::load(tx, org.id)?.get(key);
+        let old = tx.settings().load(org.id)?.get(key);
         if old == value {
             return Ok((old, 0));
         }
-        store::settings::store(tx, org.id, key, value)?;
-        tx.audit(
-            store::audit::Entry::new(now, &org.slug, Event::ConfigChanged)
+        tx.settings().set(org.id, key, value)?;
+        tx.audit().append(
+            Entry::new(now, &org.slug, Event::ConfigChanged)
                 .by(actor)
                 .details(json!({
                     "key": key.as_str(),
@@ -71,7 +76,7 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
                     "new": value.to_string(),
                 })),
         )?;
-        let revoked = session::revoke_disallowed(tx, org, actor, now)?;
+        let revoked = lifecycle::revoke_disallowed(tx, org, actor, now)?;
         Ok((old, revoked))
     })?;
     let changed = old != value;
@@ -92,5 +97,5 @@ pub fn set(ctx: &mut Ctx, args: &ConfigSetArgs) -> Result<Report> {
         changed,
         sessions_revoked: revoked,
     };
-    Ok(Report::text(&data, text))
+    Ok(Report::text(&data, text).into())
 }

@@ -2,14 +2,16 @@
 //! through a session, printing each step as the command a person would type, then its output.
 //! Every step runs through the same code as the real command.
 
-use clap::FromArgMatches;
-
-use crate::app::{self, Ctx};
-use crate::cli::{Cli, Format};
+use crate::app;
+use crate::cli::Format;
+use crate::commands::Answer;
+use crate::core::audit::Filter;
+use crate::core::events::Event;
 use crate::core::model::{Operator, OperatorRole};
 use crate::error::{Error, Result};
+use crate::options::Options;
 use crate::output;
-use crate::store::{self, audit::Filter};
+use crate::store::Store;
 
 /// The sample org: about thirty people of Northwind Health.
 pub const SAMPLE_ORG_CSV: &str = include_str!("../../fixtures/northwind.csv");
@@ -19,9 +21,8 @@ const HR_ADMIN: &str = "omar.haddad@northwind.example";
 const IN_SCOPE: &str = "zoe.martin@northwind.example";
 const OUT_OF_SCOPE: &str = "lukas.becker@northwind.example";
 
-pub fn run(ctx: &mut Ctx) -> Result<()> {
-    let db = ctx.db_path().to_path_buf();
-    let now = ctx.now;
+pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
+    let db = opts.db.clone();
     let mut say = output::line;
     say(&format!(
         "admin-proxy demo, on the store {}\n",
@@ -29,9 +30,14 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     ))?;
 
     // The demo's operator: the store's first, or the one an earlier demo added.
-    let store = ctx.store()?;
-    let known = store::operators::find(store.conn(), OPERATOR)?.is_some();
-    if !known && store::operators::count(store.conn())? > 0 {
+    let (known, operators, org_exists) = store.read(|r| {
+        Ok::<_, Error>((
+            r.operators().find(OPERATOR)?.is_some(),
+            r.operators().count()?,
+            r.orgs().find(ORG)?.is_some(),
+        ))
+    })?;
+    if !known && operators > 0 {
         return Err(Error::invalid_with_hint(
             "this store already has operators, so the demo cannot add its own",
             "run the demo on a store of its own: admin-proxy --db /tmp/admin-proxy-demo.db demo",
@@ -45,7 +51,6 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     std::fs::write(fixture.path(), SAMPLE_ORG_CSV)
         .map_err(|e| Error::io("cannot write the sample org to a temporary file", e))?;
     let fixture_path = fixture.path().display().to_string();
-    let org_exists = store::orgs::find(store.conn(), ORG)?.is_some();
 
     let mut steps: Vec<(&str, Vec<String>)> = Vec::new();
     let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -56,16 +61,14 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
             role: OperatorRole::ProgramArchitect,
         };
         step(
-            &db,
-            now,
+            opts,
             &args(&["operator", "add", &op.email, "--role", op.role.as_str()]),
             &mut say,
         )?;
     }
     if !org_exists {
         step(
-            &db,
-            now,
+            opts,
             &args(&[
                 "--actor",
                 OPERATOR,
@@ -79,8 +82,7 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
         )?;
     }
     step(
-        &db,
-        now,
+        opts,
         &args(&[
             "--actor",
             OPERATOR,
@@ -127,11 +129,11 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
     steps.push(("Done:", omar(&["stop"])));
     for (comment, argv) in &steps {
         say(&format!("\n# {comment}"))?;
-        step(&db, now, argv, &mut say)?;
+        step(opts, argv, &mut say)?;
     }
 
     say("\n# The audit trail of that session (admin-proxy audit export gives it as CSV):")?;
-    let rows = session_trail(ctx)?;
+    let rows = session_trail(store)?;
     say(&output::table_text(
         &[
             "seq",
@@ -145,16 +147,13 @@ pub fn run(ctx: &mut Ctx) -> Result<()> {
         &rows,
         false,
     ))?;
-    say("\nThat is the whole loop. `admin-proxy --help` lists every command; the README has a tour.")
+    say("\nThat is the whole loop. `admin-proxy --help` lists every command; the README has a tour.")?;
+    Ok(Answer::Streamed)
 }
 
-/// Runs one command line as a person would type it, printing it and what it answers.
-fn step(
-    db: &std::path::Path,
-    now: chrono::DateTime<chrono::Utc>,
-    argv: &[String],
-    say: &mut impl FnMut(&str) -> Result<()>,
-) -> Result<()> {
+/// Runs one command line as a person would type it, printing it and what it answers. It
+/// goes through the same entry point as the binary, on the demo's store and clock.
+fn step(opts: &Options, argv: &[String], say: &mut impl FnMut(&str) -> Result<()>) -> Result<()> {
     let shown: Vec<String> = argv
         .iter()
         .map(|a| match a.ends_with(".csv") {
@@ -166,21 +165,18 @@ fn step(
     let mut full = vec![
         "admin-proxy".to_string(),
         "--db".into(),
-        db.display().to_string(),
+        opts.db.display().to_string(),
     ];
     full.extend(argv.iter().cloned());
-    let matches = crate::cli::command()
-        .try_get_matches_from(&full)
-        .map_err(|e| Error::invalid(e.to_string()))?;
-    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::invalid(e.to_string()))?;
-    let mut ctx = Ctx::new(&cli.global, now, app::Access::of(&cli.command))?;
-    match app::dispatch(&mut ctx, cli.command) {
-        Ok(Some(report)) => {
+    let cli = app::parse(&full)?;
+    let step_opts = Options::new(&cli.global, opts.clock)?;
+    match app::execute(&step_opts, cli.command) {
+        Ok(Answer::Report(report)) => {
             let mut buf = Vec::new();
             output::render(&report, Format::Table, &mut buf, false)?;
             say(String::from_utf8_lossy(&buf).trim_end())
         }
-        Ok(None) => Ok(()),
+        Ok(Answer::Streamed) => Ok(()),
         // A refusal is part of the tour: shown as the person would see it.
         Err(e @ Error::Denied { .. }) => say(&format!("error: {}", e.message())),
         Err(e) => Err(e),
@@ -188,34 +184,36 @@ fn step(
 }
 
 /// The audit rows of the HR admin's latest session, from the denial the tour began with.
-fn session_trail(ctx: &mut Ctx) -> Result<Vec<Vec<String>>> {
-    let conn = ctx.store()?.conn();
-    let from_seq: i64 = conn.query_row(
-        "SELECT max(seq) FROM audit_log
-         WHERE org = ?1 AND actor = ?2 AND event = 'impersonation.denied'",
-        [ORG, HR_ADMIN],
-        |r| r.get(0),
-    )?;
-    let filter = Filter {
-        org: Some(ORG.into()),
-        by: Some(HR_ADMIN.into()),
-        after_seq: Some(from_seq - 1),
-        ..Filter::default()
-    };
-    let mut rows = Vec::new();
-    store::audit::for_each(conn, &filter, |r| {
-        rows.push(vec![
-            r.seq.to_string(),
-            r.timestamp.clone(),
-            r.event.clone(),
-            r.outcome.clone(),
-            r.reason.clone(),
-            r.actor.clone(),
-            r.target.clone(),
-        ]);
-        Ok(())
-    })?;
-    Ok(rows)
+fn session_trail(store: &mut Store) -> Result<Vec<Vec<String>>> {
+    store.read(|r| {
+        let mut denials = Filter {
+            org: Some(ORG.into()),
+            by: Some(HR_ADMIN.into()),
+            events: vec![Event::ImpersonationDenied.as_str().into()],
+            ..Filter::default()
+        };
+        let mut from_seq = 0;
+        r.audit().for_each(&denials, |row| {
+            from_seq = row.seq;
+            Ok::<_, Error>(())
+        })?;
+        denials.events.clear();
+        denials.after_seq = Some(from_seq - 1);
+        let mut rows = Vec::new();
+        r.audit().for_each(&denials, |row| {
+            rows.push(vec![
+                row.seq.to_string(),
+                row.timestamp.clone(),
+                row.event.clone(),
+                row.outcome.clone(),
+                row.reason.clone(),
+                row.actor.clone(),
+                row.target.clone(),
+            ]);
+            Ok::<_, Error>(())
+        })?;
+        Ok(rows)
+    })
 }
 
 /// Quotes arguments that a shell would split.

@@ -4,6 +4,7 @@
 use clap_complete::{Generator, Shell};
 
 use crate::cli;
+use crate::commands::Answer;
 use crate::error::{Error, Result};
 use crate::output;
 
@@ -60,10 +61,12 @@ pub fn completion_file_name(shell: Shell) -> String {
     shell.file_name("admin-proxy")
 }
 
-pub fn man() -> Result<()> {
-    output::write_stdout(&render_man()?)
+pub fn man() -> Result<Answer> {
+    output::write_stdout(&render_man()?)?;
+    Ok(Answer::Streamed)
 }
 
-pub fn completions(shell: Shell) -> Result<()> {
-    output::write_stdout(&render_completions(shell))
+pub fn completions(shell: Shell) -> Result<Answer> {
+    output::write_stdout(&render_completions(shell))?;
+    Ok(Answer::Streamed)
 }

@@ -1,59 +1,48 @@
 //! One module per command family. A command checks its arguments, then the actor and their
-//! permission (SPEC §8), then what it names; it returns a [`Report`](crate::output::Report)
-//! and never prints (streams go through `output`).
+//! permission (SPEC §8), then what it names; it returns an [`Answer`] and never prints (lists
+//! and exports stream through `output`).
 
 pub mod audit;
 pub mod config;
 pub mod demo;
 pub mod docs;
+pub mod notifications;
 pub mod org;
 pub mod session;
 pub mod users;
 
-use crate::core::model::{Actor, Role};
-use crate::error::{Error, Result};
+use crate::actor;
+use crate::core::model::{Actor, Org};
+use crate::error::Result;
+use crate::options::Options;
+use crate::output::Report;
+use crate::store::{Store, Tx};
 
-/// The kinds of people of SPEC §8's table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Who {
-    Operator,
-    SuperAdmin,
-    HrAdmin,
-    User,
+/// What a command answers: a report for `output` to print in the chosen format, or nothing
+/// more because it streamed its own output as it read (lists, exports, drains).
+#[derive(Debug)]
+pub enum Answer {
+    Report(Report),
+    Streamed,
 }
 
-impl Who {
-    pub fn of(actor: &Actor) -> Who {
-        match actor {
-            Actor::Operator(_) => Who::Operator,
-            Actor::User(u) => match u.role {
-                Role::SuperAdmin => Who::SuperAdmin,
-                Role::HrAdmin => Who::HrAdmin,
-                Role::User => Who::User,
-            },
-        }
-    }
-
-    fn plural(self) -> &'static str {
-        match self {
-            Who::Operator => "operators",
-            Who::SuperAdmin => "super admins",
-            Who::HrAdmin => "HR admins",
-            Who::User => "users",
-        }
+impl From<Report> for Answer {
+    fn from(report: Report) -> Self {
+        Answer::Report(report)
     }
 }
 
-/// Exit 3 unless the actor is one of `allowed`.
-pub fn permit(actor: &Actor, allowed: &[Who], action: &str) -> Result<()> {
-    if allowed.contains(&Who::of(actor)) {
-        return Ok(());
-    }
-    let who: Vec<&str> = allowed.iter().map(|w| w.plural()).collect();
-    Err(Error::Forbidden(format!(
-        "{} ({}) may not {action}: only {} may",
-        actor.email(),
-        actor.role_name(),
-        who.join(" and ")
-    )))
+/// Runs `f` in one write transaction (rolled back when `commit` is false), with the actor
+/// and the org looked up inside it: the permission `f` checks and the change it makes see the
+/// same store, whoever else is writing.
+pub fn write_in_org<T>(
+    store: &mut Store,
+    opts: &Options,
+    commit: bool,
+    f: impl FnOnce(&mut Tx<'_>, &Actor, &Org) -> Result<T>,
+) -> Result<T> {
+    store.transaction(commit, |tx| {
+        let (actor, org) = actor::in_org(tx.read(), opts)?;
+        f(tx, &actor, &org)
+    })
 }

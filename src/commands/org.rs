@@ -3,31 +3,47 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::{permit, Who};
-use crate::app::Ctx;
-use crate::cli::{OperatorAddArgs, OperatorRoleArg, OrgCreateArgs};
+use crate::actor::{self, Caller};
+use crate::cli::{InitArgs, OperatorAddArgs, OperatorRoleArg, OrgCreateArgs};
+use crate::commands::Answer;
+use crate::core::access::{permit, Who};
+use crate::core::audit::Entry;
 use crate::core::clock::format_instant;
 use crate::core::events::Event;
 use crate::core::model::{
     normalize_email, validate_name, validate_slug, Actor, Operator, OperatorRole, Org,
 };
 use crate::error::{Error, Result};
+use crate::options::Options;
 use crate::output::Report;
-use crate::store::{self, audit::Entry};
+use crate::store::{self, Store};
 
 #[derive(Serialize)]
 struct Initialized {
     path: String,
     schema_version: i64,
+    clock: &'static str,
 }
 
-pub fn init(ctx: &mut Ctx) -> Result<Report> {
-    let path = ctx.store()?.path().display().to_string();
+pub fn init(store: &mut Store, _opts: &Options, args: &InitArgs) -> Result<Answer> {
+    let path = store.path().display().to_string();
+    let test_clock = store.is_test_clock()?;
+    if args.test_clock && !test_clock {
+        return Err(Error::invalid_with_hint(
+            format!("the store {path} already exists and keeps real time"),
+            "a store's clock is fixed when it is created: pass --db with a new path for a test store",
+        ));
+    }
     let data = Initialized {
         path: path.clone(),
         schema_version: store::SCHEMA_VERSION,
+        clock: if test_clock { "test" } else { "real" },
     };
-    Ok(Report::text(&data, format!("Store ready at {path}")))
+    let text = match test_clock {
+        true => format!("Store ready at {path} (test clock: ADMIN_PROXY_NOW is honoured)"),
+        false => format!("Store ready at {path}"),
+    };
+    Ok(Report::text(&data, text).into())
 }
 
 #[derive(Serialize)]
@@ -45,20 +61,23 @@ impl From<&Org> for OrgView {
     }
 }
 
-pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
+pub fn create(store: &mut Store, opts: &Options, args: &OrgCreateArgs) -> Result<Answer> {
     validate_slug(&args.slug)?;
     validate_name(&args.name)?;
-    let now = ctx.now;
-    let org = ctx.write_as(|tx, actor| {
+    let now = opts.now();
+    let org = store.write(|tx| {
+        let actor = &actor::actor(tx.read(), opts)?;
         permit(actor, &[Who::Operator], "create orgs")?;
-        if store::orgs::find(tx, &args.slug)?.is_some() {
+        if tx.orgs().find(&args.slug)?.is_some() {
             return Err(Error::conflict(
                 "already_exists",
                 format!("org {:?} already exists", args.slug),
             ));
         }
-        let org = store::orgs::insert(tx, &args.slug, args.name.trim(), &format_instant(now))?;
-        tx.audit(
+        let org = tx
+            .orgs()
+            .create(&args.slug, args.name.trim(), &format_instant(now))?;
+        tx.audit().append(
             Entry::new(now, &org.slug, Event::OrgCreated)
                 .by(actor)
                 .details(json!({"name": org.name})),
@@ -68,28 +87,26 @@ pub fn create(ctx: &mut Ctx, args: &OrgCreateArgs) -> Result<Report> {
     Ok(Report::text(
         &OrgView::from(&org),
         format!("Created org {} ({})", org.slug, org.name),
-    ))
+    )
+    .into())
 }
 
-pub fn list(ctx: &mut Ctx) -> Result<Report> {
-    let email = ctx.actor_email()?;
-    let orgs = match ctx.actor() {
-        Ok((Actor::Operator(_), _)) => store::orgs::list(ctx.store()?.conn())?,
-        Ok((Actor::User(_), org)) => org.into_iter().collect(),
-        // With the actor given, the one usage error left is that no org can be selected (the
-        // store holds several and none was named): an org user then sees every org where
+pub fn list(store: &mut Store, opts: &Options) -> Result<Answer> {
+    let orgs = store.read(|r| match actor::resolve(r, opts)? {
+        Caller::Operator(_) => Ok(r.orgs().list()?),
+        Caller::Member { org, .. } => Ok(vec![org]),
+        // The store holds several orgs and none was named: an org user sees every org where
         // they are active.
-        Err(Error::Invalid { .. }) if !ctx.org_given() => {
-            let orgs = store::orgs::of_user(ctx.store()?.conn(), &email)?;
+        Caller::NeedsOrg { email, .. } => {
+            let orgs = r.orgs().of_user(&email)?;
             if orgs.is_empty() {
-                return Err(crate::app::unknown_actor(&email, None));
+                return Err(actor::unknown_actor(&email, None));
             }
-            orgs
+            Ok(orgs)
         }
-        Err(e) => return Err(e),
-    };
+    })?;
     let views: Vec<OrgView> = orgs.iter().map(OrgView::from).collect();
-    Ok(Report::list(&views, &["slug", "name"]))
+    Ok(Report::list(&views, &["slug", "name"]).into())
 }
 
 #[derive(Serialize)]
@@ -98,7 +115,7 @@ struct OperatorView {
     role: &'static str,
 }
 
-pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
+pub fn add_operator(store: &mut Store, opts: &Options, args: &OperatorAddArgs) -> Result<Answer> {
     let email = normalize_email(&args.email)?;
     let role = match args.role {
         OperatorRoleArg::ProgramArchitect => OperatorRole::ProgramArchitect,
@@ -106,11 +123,11 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
     };
     // The first operator needs no actor; later ones are added by an operator. Both are
     // decided under the write lock, so two processes racing to be first cannot both win.
-    let actor_email = ctx.actor_email().ok();
-    let now = ctx.now;
+    let actor_email = actor::email(opts).ok();
+    let now = opts.now();
     let op = Operator { email, role };
-    ctx.store()?.write(|tx| {
-        let actor = match (store::operators::count(tx)?, &actor_email) {
+    store.write(|tx| {
+        let actor = match (tx.operators().count()?, &actor_email) {
             (0, _) => None,
             (_, None) => {
                 return Err(Error::invalid_with_hint(
@@ -118,7 +135,7 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
                     "pass --actor with an operator's email",
                 ))
             }
-            (_, Some(by)) => match store::operators::find(tx, by)? {
+            (_, Some(by)) => match tx.operators().find(by)? {
                 Some(found) => Some(Actor::Operator(found)),
                 None => {
                     return Err(Error::Forbidden(format!(
@@ -127,17 +144,17 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
                 }
             },
         };
-        if store::operators::find(tx, &op.email)?.is_some() {
+        if tx.operators().find(&op.email)?.is_some() {
             return Err(Error::conflict(
                 "already_exists",
                 format!("{} is already an operator", op.email),
             ));
         }
-        store::operators::insert(tx, &op, &format_instant(now))?;
+        tx.operators().add(&op, &format_instant(now))?;
         let (by, by_role) = actor
             .as_ref()
             .map_or(("", ""), |a| (a.email(), a.role_name()));
-        tx.audit(
+        tx.audit().append(
             Entry::new(now, "", Event::OperatorAdded)
                 .actor(by, by_role)
                 .target(&op.email)
@@ -152,5 +169,6 @@ pub fn add_operator(ctx: &mut Ctx, args: &OperatorAddArgs) -> Result<Report> {
     Ok(Report::text(
         &view,
         format!("Added operator {} ({})", op.email, op.role.as_str()),
-    ))
+    )
+    .into())
 }

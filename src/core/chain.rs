@@ -11,44 +11,20 @@
 //! `previous_hash` is the hash of the previous row of the same org (the vendor's rows, whose
 //! org is empty, form their own chain), or the empty string for a chain's first row.
 
-use std::io::Write;
+use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-/// The fields of one audit row, borrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields<'a> {
-    pub seq: i64,
-    pub timestamp: &'a str,
-    pub org: &'a str,
-    pub event: &'a str,
-    pub outcome: &'a str,
-    pub reason: &'a str,
-    pub actor: &'a str,
-    pub actor_role: &'a str,
-    pub target: &'a str,
-    pub session_id: &'a str,
-    pub details: &'a str,
-}
+use super::audit::AuditRow;
+use super::events::Event;
 
-/// Writes the canonical encoding of `f` into `out` (cleared first).
-pub fn canonical_into(f: &Fields<'_>, out: &mut Vec<u8>) {
+/// Writes the canonical encoding of a row into `out` (cleared first): its `seq`, then its
+/// text fields in column order, `hash` excluded.
+pub fn canonical_into(seq: i64, fields: &[&str], out: &mut Vec<u8>) {
     out.clear();
     out.push(b'[');
-    // Writing into a Vec cannot fail.
-    let _ = write!(out, "{}", f.seq);
-    for s in [
-        f.timestamp,
-        f.org,
-        f.event,
-        f.outcome,
-        f.reason,
-        f.actor,
-        f.actor_role,
-        f.target,
-        f.session_id,
-        f.details,
-    ] {
+    out.extend_from_slice(itoa::Buffer::new().format(seq).as_bytes());
+    for s in fields {
         out.push(b',');
         // Serializing a &str into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut *out, s);
@@ -57,8 +33,8 @@ pub fn canonical_into(f: &Fields<'_>, out: &mut Vec<u8>) {
 }
 
 /// The hash of a row whose chain's previous hash is `prev`.
-pub fn hash(prev: &str, f: &Fields<'_>, scratch: &mut Vec<u8>) -> String {
-    canonical_into(f, scratch);
+pub fn hash(prev: &str, seq: i64, fields: &[&str], scratch: &mut Vec<u8>) -> String {
+    canonical_into(seq, fields, scratch);
     let mut h = Sha256::new();
     h.update(prev.as_bytes());
     h.update(&scratch[..]);
@@ -76,34 +52,103 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// The last row of one chain seen so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Head {
+    pub rows: u64,
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// The first row that does not match its chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Break {
+    pub seq: i64,
+    /// The org of the row, `(vendor)` for the vendor's chain.
+    pub org: String,
+    pub problem: String,
+}
+
+/// Walks rows in `seq` order and checks each against the head of its chain. Keeps one head
+/// per chain, nothing per row.
+#[derive(Debug, Default)]
+pub struct Verifier {
+    heads: HashMap<String, Head>,
+    scratch: Vec<u8>,
+}
+
+impl Verifier {
+    pub fn check(&mut self, row: &AuditRow) -> Result<(), Break> {
+        let prev = self.heads.get(&row.org).map_or("", |h| h.hash.as_str());
+        let expected = row.expected_hash(prev, &mut self.scratch);
+        if expected != row.hash {
+            let problem = if prev.is_empty()
+                && row.event != Event::OrgCreated.as_str()
+                && row.event != Event::OperatorAdded.as_str()
+                && row.event != Event::StoreCreated.as_str()
+            {
+                "the chain does not start here: its first rows were removed, or this row was altered"
+            } else {
+                "its hash does not match its contents and the row before it in its chain: this row or one before it was altered, removed or inserted"
+            };
+            return Err(Break {
+                seq: row.seq,
+                org: chain_name(&row.org).to_string(),
+                problem: problem.into(),
+            });
+        }
+        let head = match self.heads.get_mut(&row.org) {
+            Some(head) => head,
+            None => self.heads.entry(row.org.clone()).or_default(),
+        };
+        head.rows += 1;
+        head.seq = row.seq;
+        head.hash = expected;
+        Ok(())
+    }
+
+    /// The heads of every chain seen, by org.
+    pub fn heads(&self) -> &HashMap<String, Head> {
+        &self.heads
+    }
+}
+
+/// How a chain is named to people: its org, or `(vendor)` for the vendor's own rows.
+pub fn chain_name(org: &str) -> &str {
+    if org.is_empty() {
+        "(vendor)"
+    } else {
+        org
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn canonical_form_is_a_compact_json_array() {
-        let f = Fields {
-            seq: 7,
-            timestamp: "2026-06-01T12:00:00.000Z",
-            org: "acme",
-            event: "config.changed",
-            outcome: "ok",
-            reason: "",
-            actor: "pa@vendor.test",
-            actor_role: "program-architect",
-            target: "",
-            session_id: "",
-            details: r#"{"key":"require-reason","new":"true","old":"false"}"#,
-        };
+        let f = [
+            "2026-06-01T12:00:00.000Z",
+            "acme",
+            "config.changed",
+            "ok",
+            "",
+            "pa@vendor.test",
+            "program-architect",
+            "",
+            "",
+            r#"{"key":"require-reason","new":"true","old":"false"}"#,
+        ];
         let mut buf = Vec::new();
-        canonical_into(&f, &mut buf);
+        canonical_into(7, &f, &mut buf);
         assert_eq!(
             String::from_utf8(buf.clone()).unwrap(),
             r#"[7,"2026-06-01T12:00:00.000Z","acme","config.changed","ok","","pa@vendor.test","program-architect","","","{\"key\":\"require-reason\",\"new\":\"true\",\"old\":\"false\"}"]"#
         );
         // The first row of a chain hashes its encoding alone.
-        let first = hash("", &f, &mut buf);
+        let first = hash("", 7, &f, &mut buf);
         assert_eq!(first, hex(&Sha256::digest(&buf)));
-        assert_ne!(hash(&first, &f, &mut buf), first);
+        assert_ne!(hash(&first, 7, &f, &mut buf), first);
     }
 }

@@ -21,10 +21,11 @@ pub enum Event {
     NotificationQueued,
     NotificationDelivered,
     AuditExported,
+    StoreCreated,
 }
 
 impl Event {
-    pub const ALL: [Event; 18] = [
+    pub const ALL: [Event; 19] = [
         Event::OrgCreated,
         Event::OperatorAdded,
         Event::UsersImported,
@@ -43,6 +44,7 @@ impl Event {
         Event::NotificationQueued,
         Event::NotificationDelivered,
         Event::AuditExported,
+        Event::StoreCreated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +67,7 @@ impl Event {
             Event::NotificationQueued => "notification.queued",
             Event::NotificationDelivered => "notification.delivered",
             Event::AuditExported => "audit.exported",
+            Event::StoreCreated => "store.created",
         }
     }
 

@@ -79,6 +79,18 @@ pub fn revoke_cause(denial: Denial) -> RevokeCause {
     }
 }
 
+/// Actions that belong to the user alone: never taken on their behalf, so the guide stays for
+/// them and the privacy policy is never accepted by proxy.
+pub const PERSONAL_ACTIONS: [&str; 2] = ["privacy.accept", "guide.dismiss"];
+
+/// Whether an action (its one lower-case spelling) may be taken inside a session.
+pub fn check_action(action: &str) -> Result<(), Denial> {
+    match PERSONAL_ACTIONS.contains(&action) {
+        true => Err(Denial::PersonalAction),
+        false => Ok(()),
+    }
+}
+
 /// What `start` asks about besides the two people.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Request<'a> {

@@ -1,8 +1,10 @@
-//! The SQLite store: opening (WAL, busy timeout, mode 0600), numbered migrations, and write
-//! transactions that carry their audit rows. One module per table family. The store never
-//! reads the clock and never prints.
+//! The store: opening it (WAL, busy timeout, mode 0600), numbered migrations, read snapshots
+//! and write transactions that cannot commit a change without its audit row. One module per
+//! table family, each a handle of domain methods. Nothing outside this module sees SQL or a
+//! driver type. The store never reads the clock and never prints.
 
 pub mod audit;
+mod error;
 pub mod notifications;
 pub mod operators;
 pub mod orgs;
@@ -10,20 +12,24 @@ pub mod sessions;
 pub mod settings;
 pub mod users;
 
-use std::fs::OpenOptions;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::core::audit::Entry;
+use crate::core::events::Event;
+
+pub use error::{StoreError, StoreResult};
 
 /// `PRAGMA application_id` of an admin-proxy store ("APXY"), so that another SQLite file is
 /// recognised and refused.
-pub const APPLICATION_ID: i32 = 0x4150_5859;
+const APPLICATION_ID: i32 = 0x4150_5859;
 
 /// How long a process waits for another's write to finish before giving up.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The numbered migrations, in order; never edit one that has shipped, add the next.
 const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
@@ -31,232 +37,323 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// How a command opens the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Created and migrated when needed; read and written. A store created now is dated
+    /// `now` and keeps real time unless `test_clock`, for ever.
+    ReadWrite {
+        now: DateTime<Utc>,
+        test_clock: bool,
+    },
+    /// Read only, nothing created or written, not even beside the file: a copy kept as
+    /// evidence, on read-only media too, is checked as it is.
+    Evidence,
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
 }
 
-/// What a write transaction decided: a result, or a refusal that is committed all the same,
-/// so that a denied attempt is on the record although the command fails.
-pub enum Outcome<T> {
-    Done(T),
-    Refused(Error),
+/// A consistent, read-only view of the store.
+#[derive(Clone, Copy)]
+pub struct Reader<'c> {
+    conn: &'c Connection,
 }
 
-impl<T> Outcome<T> {
-    pub fn into_result(self) -> Result<T> {
-        match self {
-            Outcome::Done(value) => Ok(value),
-            Outcome::Refused(error) => Err(error),
-        }
+impl<'c> Reader<'c> {
+    pub fn orgs(&self) -> orgs::Orgs<'c> {
+        orgs::Orgs { conn: self.conn }
+    }
+    pub fn operators(&self) -> operators::Operators<'c> {
+        operators::Operators { conn: self.conn }
+    }
+    pub fn users(&self) -> users::Users<'c> {
+        users::Users { conn: self.conn }
+    }
+    pub fn settings(&self) -> settings::SettingsTable<'c> {
+        settings::SettingsTable { conn: self.conn }
+    }
+    pub fn sessions(&self) -> sessions::Sessions<'c> {
+        sessions::Sessions { conn: self.conn }
+    }
+    pub fn notifications(&self) -> notifications::Notifications<'c> {
+        notifications::Notifications { conn: self.conn }
+    }
+    pub fn audit(&self) -> audit::AuditLog<'c> {
+        audit::AuditLog { conn: self.conn }
     }
 }
 
-/// A write transaction (`BEGIN IMMEDIATE`) and the audit chain heads it has seen.
+/// A write transaction (`BEGIN IMMEDIATE`). Every change made through it counts as owed an
+/// audit row until [`AuditTx::append`](audit::AuditTx::append) writes one; a transaction
+/// that still owes one is rolled back instead of committed.
 pub struct Tx<'c> {
     tx: rusqlite::Transaction<'c>,
-    pub(crate) log: audit::Appender,
+    log: audit::Appender,
+    unaudited: Cell<u32>,
 }
 
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        &self.tx
+/// The write side of one transaction, shared by the table handles.
+#[derive(Clone, Copy)]
+struct Writes<'t> {
+    conn: &'t Connection,
+    unaudited: &'t Cell<u32>,
+}
+
+impl Writes<'_> {
+    /// Runs one changing statement; any row it changed is owed an audit row.
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> StoreResult<usize> {
+        let n = self.conn.prepare_cached(sql)?.execute(params)?;
+        if n > 0 {
+            self.unaudited.set(self.unaudited.get() + 1);
+        }
+        Ok(n)
     }
 }
 
-impl Tx<'_> {
-    /// Appends one audit row inside this transaction.
-    pub fn audit(&mut self, entry: audit::Entry<'_>) -> Result<i64> {
-        self.log.append(&self.tx, entry)
+impl<'c> Tx<'c> {
+    /// Reads inside this transaction: they see its own changes.
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
+    }
+    fn writes(&self) -> Writes<'_> {
+        Writes {
+            conn: &self.tx,
+            unaudited: &self.unaudited,
+        }
+    }
+    pub fn orgs(&self) -> orgs::OrgsTx<'_> {
+        orgs::OrgsTx::new(self.read().orgs(), self.writes())
+    }
+    pub fn operators(&self) -> operators::OperatorsTx<'_> {
+        operators::OperatorsTx::new(self.read().operators(), self.writes())
+    }
+    pub fn users(&self) -> users::UsersTx<'_> {
+        users::UsersTx::new(self.read().users(), self.writes())
+    }
+    pub fn settings(&self) -> settings::SettingsTx<'_> {
+        settings::SettingsTx::new(self.read().settings(), self.writes())
+    }
+    pub fn sessions(&self) -> sessions::SessionsTx<'_> {
+        sessions::SessionsTx::new(self.read().sessions(), self.writes())
+    }
+    pub fn notifications(&self) -> notifications::NotificationsTx<'_> {
+        notifications::NotificationsTx::new(self.read().notifications(), self.writes())
+    }
+    pub fn audit(&mut self) -> audit::AuditTx<'_> {
+        audit::AuditTx::new(&self.tx, &mut self.log, &self.unaudited)
     }
 }
 
 impl Store {
+    /// Opens the store at `path` as `mode` says.
+    pub fn open(path: &Path, mode: Mode) -> StoreResult<Store> {
+        let display = path.display().to_string();
+        let store = match mode {
+            Mode::ReadWrite { now, test_clock } => Store::open_read_write(path, now, test_clock),
+            Mode::Evidence => Store::open_evidence(path),
+        };
+        store.map_err(|e| e.at(&display))
+    }
+
     /// Opens the store at `path`, creating it and its folders when missing, and brings its
     /// schema up to date.
-    pub fn open(path: &Path) -> Result<Store> {
-        let display = path.display().to_string();
+    fn open_read_write(path: &Path, now: DateTime<Utc>, test_clock: bool) -> StoreResult<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::io(
-                    format!(
-                        "cannot create the folder {} for the store {}",
-                        dir.display(),
-                        path.display()
-                    ),
-                    e,
-                )
+            create_private_dir(dir).map_err(|e| StoreError::Io {
+                context: format!(
+                    "cannot create the folder {} for the store {}",
+                    dir.display(),
+                    path.display()
+                ),
+                source: e,
             })?;
         }
         create_private(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| classify(&display, e))?;
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.configure().map_err(|e| classify_err(&display, e))?;
-        store.migrate().map_err(|e| classify_err(&display, e))?;
-        Ok(store)
-    }
-
-    /// Opens an existing store for reading only: nothing is created, migrated or written, so
-    /// that a copy kept as evidence, even on read-only media, can be checked as it is.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
-        let display = path.display().to_string();
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::CannotOpen => Error::io(
-                format!("cannot open the store {display}"),
-                std::io::Error::other("no such file, or it is not readable"),
-            ),
-            other => classify(&display, other),
-        })?;
-        let store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
-        let check = || -> Result<()> {
-            store.conn.busy_timeout(BUSY_TIMEOUT)?;
-            store.check_identity(false)?;
-            let version: i64 = store
+        // The file must be an admin-proxy store, or a SQLite file with nothing in it, before
+        // anything is written to it.
+        let identity = store.identity()?;
+        refuse_foreign(path, identity)?;
+        if identity.app_id != APPLICATION_ID || identity.version != SCHEMA_VERSION {
+            store.create_or_migrate(now, test_clock)?;
+        }
+        retry_busy(|| {
+            store
                 .conn
-                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if version != SCHEMA_VERSION {
-                return Err(Error::NotAStore {
-                    path: display.clone(),
-                    detail: format!(
-                        "its schema version is {version}, this admin-proxy reads {SCHEMA_VERSION}"
-                    ),
-                });
-            }
-            Ok(())
-        };
-        check().map_err(|e| classify_err(&display, e))?;
+                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+        })?;
+        store.conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA cache_size = -8192;",
+        )?;
         Ok(store)
     }
 
-    /// An in-memory store, for unit tests of the SQL.
-    pub fn open_in_memory() -> Result<Store> {
-        let mut store = Store {
-            conn: Connection::open_in_memory()?,
-            path: PathBuf::from(":memory:"),
+    /// Opens an existing store for reading only. Nothing is created, migrated or written,
+    /// and no `-wal` or `-shm` file is left beside it: with no write-ahead log present the
+    /// file is read as immutable; a store that is live (a log beside it) is read with locks.
+    fn open_evidence(path: &Path) -> StoreResult<Store> {
+        let meta = std::fs::metadata(path).map_err(|e| StoreError::Io {
+            context: format!("cannot open the store {}", path.display()),
+            source: e,
+        })?;
+        if !meta.is_file() {
+            return Err(StoreError::NotAStore {
+                path: path.display().to_string(),
+                detail: "it is not a file".into(),
+            });
+        }
+        let wal = sibling(path, "-wal");
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = if wal.exists() {
+            Connection::open_with_flags(path, flags & !OpenFlags::SQLITE_OPEN_URI)?
+        } else {
+            Connection::open_with_flags(immutable_uri(path), flags)?
         };
-        store.configure()?;
-        store.migrate()?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let identity = store.identity()?;
+        if identity.app_id != APPLICATION_ID {
+            return Err(not_a_store(path, identity));
+        }
+        if identity.version != SCHEMA_VERSION {
+            return Err(StoreError::NotAStore {
+                path: path.display().to_string(),
+                detail: format!(
+                    "its schema version is {}, this admin-proxy reads {SCHEMA_VERSION}",
+                    identity.version
+                ),
+            });
+        }
         Ok(store)
+    }
+
+    /// Whether the file changed since `since` (a writer came and went while it was read as
+    /// immutable): the caller then reads it again with locks.
+    pub fn evidence_changed(&self, since: &FileStamp) -> bool {
+        FileStamp::of(&self.path).as_ref() != Some(since) || sibling(&self.path, "-wal").exists()
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
-    /// Refuses a file that is not an admin-proxy store: SQLite's own error for a file that is
-    /// not a database, `NotAStore` for another application's. An empty database is taken for
-    /// a new store when `may_be_new`.
-    fn check_identity(&self, may_be_new: bool) -> Result<()> {
-        let app_id: i32 = self
+    /// Whether this store was created on a test clock (SPEC §2): its vendor chain begins with
+    /// `store.created` and `{"clock":"test"}`. Any other store keeps real time.
+    pub fn is_test_clock(&self) -> StoreResult<bool> {
+        let first: Option<(String, String)> = self
             .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if app_id == APPLICATION_ID {
-            return Ok(());
-        }
-        let tables: i64 = self.conn.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        let detail = match (app_id, tables) {
-            (0, 0) if may_be_new => return Ok(()),
-            (0, 0) => "it is an empty SQLite database",
-            _ => "it is a SQLite file of another application",
-        };
-        Err(Error::NotAStore {
-            path: self.path.display().to_string(),
-            detail: detail.into(),
+            .prepare_cached(
+                "SELECT event, details FROM audit_log WHERE org = '' ORDER BY seq LIMIT 1",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(match first {
+            Some((event, details)) if event == Event::StoreCreated.as_str() => {
+                serde_json::from_str::<serde_json::Value>(&details)
+                    .ok()
+                    .and_then(|d| d.get("clock").and_then(|c| c.as_str()).map(|c| c == "test"))
+                    .unwrap_or(false)
+            }
+            _ => false,
         })
     }
 
-    fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // The file must be a SQLite database before anything else is asked of it.
-        self.check_identity(true)?;
-        self.conn
-            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON;
-             PRAGMA synchronous = NORMAL;
-             PRAGMA cache_size = -8192;",
-        )?;
-        Ok(())
-    }
-
-    /// Applies the migrations this store has not seen, each in its own immediate transaction,
-    /// so that two processes opening a new store at once do not both run them.
-    fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version == SCHEMA_VERSION {
-            return Ok(());
-        }
-        if version > SCHEMA_VERSION {
-            return Err(Error::NotAStore {
-                path: self.path.display().to_string(),
-                detail: format!(
-                    "schema version {version} is newer than this admin-proxy ({SCHEMA_VERSION}); upgrade admin-proxy"
-                ),
-            });
-        }
+    /// What the file says it is, read in one snapshot: a store being created by another
+    /// process is seen either blank or complete, never half made.
+    fn identity(&mut self) -> StoreResult<Identity> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let id = identity_of(&tx)?;
+        tx.finish()?;
+        Ok(id)
+    }
+
+    /// Creates the schema of a blank file, or applies the migrations a store has not seen,
+    /// under one exclusive lock: of many processes opening a new store at once, the first
+    /// creates it and the others wait, then find it made.
+    fn create_or_migrate(&mut self, now: DateTime<Utc>, test_clock: bool) -> StoreResult<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let id = identity_of(&tx)?;
+        refuse_foreign(&self.path, id)?;
+        let blank = id.app_id == 0;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(id.version as usize) {
             tx.execute_batch(sql)?;
             tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
         }
         tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+        if blank {
+            // The vendor chain's first row says which clock the store keeps, for ever.
+            let clock = if test_clock { "test" } else { "real" };
+            let unaudited = Cell::new(0);
+            let mut log = audit::Appender::default();
+            audit::AuditTx::new(&tx, &mut log, &unaudited).append(
+                Entry::new(now, "", Event::StoreCreated)
+                    .details(serde_json::json!({ "clock": clock })),
+            )?;
+        }
         tx.commit()?;
+        if blank {
+            restrict_mode(&self.path)?;
+        }
         Ok(())
     }
 
     /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`, waiting for other writers), and
     /// commits when it returns `Ok`. Whatever `f` wrote, audit rows included, is kept or
     /// dropped together.
-    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.transaction(true, f)
     }
 
     /// Runs `f` like [`Store::write`], then rolls everything back when `commit` is false: a
     /// dry run that sees exactly what the real run would.
-    pub fn transaction<T>(
+    pub fn transaction<T, E: From<StoreError>>(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
-    ) -> Result<T> {
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let mut tx = Tx {
             tx,
             log: audit::Appender::default(),
+            unaudited: Cell::new(0),
         };
         let value = f(&mut tx)?;
+        // INVARIANT: no change without its audit row. A change made after the last audit
+        // row of the transaction rolls the whole transaction back.
+        if tx.unaudited.get() > 0 {
+            return Err(StoreError::Unaudited.into());
+        }
         match commit {
-            true => tx.tx.commit()?,
-            false => tx.tx.rollback()?,
+            true => tx.tx.commit().map_err(StoreError::from)?,
+            false => tx.tx.rollback().map_err(StoreError::from)?,
         }
         Ok(value)
     }
@@ -264,74 +361,201 @@ impl Store {
     /// Lets SQLite keep up to `mib` MiB of pages in memory for the rest of this process: for
     /// bulk writes, whose index pages are touched again and again. Reads stream through a
     /// small cache instead, so an export stays in constant memory.
-    pub fn set_cache_mib(&self, mib: u32) -> Result<()> {
+    pub fn set_cache_mib(&self, mib: u32) -> StoreResult<()> {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024))?;
         Ok(())
     }
 
     /// Runs `f` in a read transaction, so that what it reads is one consistent snapshot.
-    pub fn read<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(Reader<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = f(&tx)?;
-        tx.finish()?;
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        let value = f(Reader { conn: &tx })?;
+        tx.finish().map_err(StoreError::from)?;
         Ok(value)
     }
 }
 
+fn not_a_store(path: &Path, id: Identity) -> StoreError {
+    let detail = match id {
+        Identity {
+            app_id: APPLICATION_ID,
+            version,
+            ..
+        } if version > SCHEMA_VERSION => format!(
+            "schema version {version} is newer than this admin-proxy ({SCHEMA_VERSION}); upgrade admin-proxy"
+        ),
+        Identity {
+            app_id: APPLICATION_ID,
+            version,
+            ..
+        } => format!("its schema version {version} is not one admin-proxy ever wrote"),
+        Identity {
+            app_id: 0,
+            objects: 0,
+            ..
+        } => "it is an empty SQLite database".into(),
+        _ => "it is a SQLite file of another application".into(),
+    };
+    StoreError::NotAStore {
+        path: path.display().to_string(),
+        detail,
+    }
+}
+
+/// Refuses a file that is neither an admin-proxy store this build reads nor a SQLite file
+/// with no schema objects at all.
+fn refuse_foreign(path: &Path, id: Identity) -> StoreResult<()> {
+    let ours = id.app_id == APPLICATION_ID && (1..=SCHEMA_VERSION).contains(&id.version);
+    let blank = id.app_id == 0 && id.version == 0 && id.objects == 0;
+    match ours || blank {
+        true => Ok(()),
+        false => Err(not_a_store(path, id)),
+    }
+}
+
+fn identity_of(conn: &Connection) -> rusqlite::Result<Identity> {
+    Ok(Identity {
+        app_id: conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+        version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        objects: conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?,
+    })
+}
+
+/// What a SQLite file says it is.
+#[derive(Debug, Clone, Copy)]
+struct Identity {
+    app_id: i32,
+    version: i64,
+    objects: i64,
+}
+
+/// The size and modification time of a file, to notice that it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp(u64, Option<std::time::SystemTime>);
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(FileStamp(m.len(), m.modified().ok()))
+    }
+}
+
+/// `path` with `suffix` appended to its file name (`store.db-wal`).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A `file:` URI that opens `path` as immutable: no locks, no files beside it.
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(*b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Retries `f` while SQLite answers busy, up to the busy timeout: changing the journal mode
+/// answers busy at once, without waiting, while another process holds the file.
+fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> StoreResult<T> {
+    let start = Instant::now();
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+/// Creates the folders of the store, each new one mode 0700.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
 /// Creates the store file with mode 0600 when it does not exist yet; SQLite gives its WAL and
 /// shared-memory files the same mode.
-fn create_private(path: &Path) -> Result<()> {
-    let mut options = OpenOptions::new();
+fn create_private(path: &Path) -> StoreResult<()> {
+    let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options.open(path).map(drop).map_err(|e| {
-        Error::io(
-            format!("cannot open or create the store {}", path.display()),
-            e,
-        )
+    options.open(path).map(drop).map_err(|e| StoreError::Io {
+        context: format!("cannot open or create the store {}", path.display()),
+        source: e,
     })
 }
 
-fn classify(path: &str, e: rusqlite::Error) -> Error {
-    classify_err(path, Error::Store(e))
-}
-
-/// Turns SQLite's "not a database" and "malformed" into a message about the file.
-fn classify_err(path: &str, e: Error) -> Error {
-    match &e {
-        Error::Store(rusqlite::Error::SqliteFailure(f, _))
-            if matches!(f.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) =>
-        {
-            Error::NotAStore {
-                path: path.to_string(),
-                detail: "it is not a SQLite database, or it is damaged".into(),
+/// Gives a file that has just become a store mode 0600, whatever mode it had when empty.
+fn restrict_mode(path: &Path) -> StoreResult<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+            StoreError::Io {
+                context: format!("cannot make the store {} private", path.display()),
+                source: e,
             }
-        }
-        _ => e,
+        })?;
     }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mode = Mode::ReadWrite {
+            now: Utc::now(),
+            test_clock: false,
+        };
+        let store = Store::open(&dir.path().join("s.db"), mode).unwrap();
+        (dir, store)
+    }
+
     #[test]
     fn migrations_apply_to_an_empty_store() {
-        let store = Store::open_in_memory().unwrap();
-        let v: i64 = store
-            .conn()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(v, SCHEMA_VERSION);
+        let (_dir, mut store) = temp_store();
+        let id = store.identity().unwrap();
+        assert_eq!(id.version, SCHEMA_VERSION);
+        assert_eq!(id.app_id, APPLICATION_ID);
         let n: i64 = store
-            .conn()
+            .conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'",
                 [],
@@ -339,5 +563,32 @@ mod tests {
             )
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_change_without_its_audit_row_is_never_committed() {
+        let (_dir, mut store) = temp_store();
+        let now = Utc::now();
+        let err = store
+            .write(|tx| -> StoreResult<()> {
+                tx.orgs()
+                    .create("acme", "Acme", "2026-01-01T00:00:00.000Z")?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Unaudited));
+        let orgs = store.read(|r| r.orgs().list()).unwrap();
+        assert!(orgs.is_empty(), "the unaudited org was committed");
+        // The same change with its row commits.
+        store
+            .write(|tx| -> StoreResult<()> {
+                tx.orgs()
+                    .create("acme", "Acme", "2026-01-01T00:00:00.000Z")?;
+                tx.audit()
+                    .append(Entry::new(now, "acme", Event::OrgCreated))?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(store.read(|r| r.orgs().list()).unwrap().len(), 1);
     }
 }

@@ -2,31 +2,63 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::{StoreError, StoreResult, Writes};
 use crate::core::model::{Operator, OperatorRole};
-use crate::error::Result;
 
-pub fn find(conn: &Connection, email: &str) -> Result<Option<Operator>> {
-    let row: Option<(String, String)> = conn
-        .prepare_cached("SELECT email, role FROM operators WHERE email = ?1")?
-        .query_row([email], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    row.map(|(email, role)| {
-        Ok(Operator {
-            email,
-            role: OperatorRole::parse(&role)?,
+/// Reads the operators.
+#[derive(Clone, Copy)]
+pub struct Operators<'c> {
+    pub(super) conn: &'c Connection,
+}
+
+impl Operators<'_> {
+    pub fn find(&self, email: &str) -> StoreResult<Option<Operator>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT email, role FROM operators WHERE email = ?1")?
+            .query_row([email], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        row.map(|(email, role)| {
+            let role = OperatorRole::parse(&role).map_err(|e| StoreError::Corrupt {
+                table: "operators",
+                row: email.clone(),
+                detail: e.to_string(),
+            })?;
+            Ok(Operator { email, role })
         })
-    })
-    .transpose()
+        .transpose()
+    }
+
+    pub fn count(&self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM operators", [], |r| r.get(0))?)
+    }
 }
 
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM operators", [], |r| r.get(0))?)
+/// Reads and changes the operators inside a write transaction.
+pub struct OperatorsTx<'t> {
+    read: Operators<'t>,
+    w: Writes<'t>,
 }
 
-pub fn insert(conn: &Connection, op: &Operator, created_at: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO operators (email, role, created_at) VALUES (?1, ?2, ?3)",
-        [op.email.as_str(), op.role.as_str(), created_at],
-    )?;
-    Ok(())
+impl<'t> OperatorsTx<'t> {
+    pub(super) fn new(read: Operators<'t>, w: Writes<'t>) -> Self {
+        OperatorsTx { read, w }
+    }
+
+    pub fn add(&self, op: &Operator, created_at: &str) -> StoreResult<()> {
+        self.w.exec(
+            "INSERT INTO operators (email, role, created_at) VALUES (?1, ?2, ?3)",
+            [op.email.as_str(), op.role.as_str(), created_at],
+        )?;
+        Ok(())
+    }
+}
+
+impl<'t> std::ops::Deref for OperatorsTx<'t> {
+    type Target = Operators<'t>;
+    fn deref(&self) -> &Operators<'t> {
+        &self.read
+    }
 }

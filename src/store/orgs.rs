@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::{StoreResult, Writes};
 use crate::core::model::Org;
-use crate::error::Result;
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
     Ok(Org {
@@ -13,41 +13,71 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
     })
 }
 
-pub fn find(conn: &Connection, slug: &str) -> Result<Option<Org>> {
-    Ok(conn
-        .prepare_cached("SELECT id, slug, name FROM orgs WHERE slug = ?1")?
-        .query_row([slug], from_row)
-        .optional()?)
+/// Reads the orgs.
+#[derive(Clone, Copy)]
+pub struct Orgs<'c> {
+    pub(super) conn: &'c Connection,
 }
 
-pub fn list(conn: &Connection) -> Result<Vec<Org>> {
-    let mut stmt = conn.prepare_cached("SELECT id, slug, name FROM orgs ORDER BY slug")?;
-    let orgs = stmt
-        .query_map([], from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(orgs)
+impl Orgs<'_> {
+    pub fn find(&self, slug: &str) -> StoreResult<Option<Org>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, slug, name FROM orgs WHERE slug = ?1")?
+            .query_row([slug], from_row)
+            .optional()?)
+    }
+
+    pub fn list(&self) -> StoreResult<Vec<Org>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, slug, name FROM orgs ORDER BY slug")?;
+        let orgs = stmt
+            .query_map([], from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(orgs)
+    }
+
+    /// The orgs where `email` is an active user.
+    pub fn of_user(&self, email: &str) -> StoreResult<Vec<Org>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.slug, o.name FROM orgs o JOIN users u ON u.org_id = o.id
+             WHERE u.email = ?1 AND u.status = 'active' ORDER BY o.slug",
+        )?;
+        let orgs = stmt
+            .query_map([email], from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(orgs)
+    }
 }
 
-/// The orgs where `email` is an active user.
-pub fn of_user(conn: &Connection, email: &str) -> Result<Vec<Org>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.id, o.slug, o.name FROM orgs o JOIN users u ON u.org_id = o.id
-         WHERE u.email = ?1 AND u.status = 'active' ORDER BY o.slug",
-    )?;
-    let orgs = stmt
-        .query_map([email], from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(orgs)
+/// Reads and changes the orgs inside a write transaction.
+pub struct OrgsTx<'t> {
+    read: Orgs<'t>,
+    w: Writes<'t>,
 }
 
-pub fn insert(conn: &Connection, slug: &str, name: &str, created_at: &str) -> Result<Org> {
-    conn.execute(
-        "INSERT INTO orgs (slug, name, created_at) VALUES (?1, ?2, ?3)",
-        [slug, name, created_at],
-    )?;
-    Ok(Org {
-        id: conn.last_insert_rowid(),
-        slug: slug.to_string(),
-        name: name.to_string(),
-    })
+impl<'t> OrgsTx<'t> {
+    pub(super) fn new(read: Orgs<'t>, w: Writes<'t>) -> Self {
+        OrgsTx { read, w }
+    }
+
+    pub fn create(&self, slug: &str, name: &str, created_at: &str) -> StoreResult<Org> {
+        self.w.exec(
+            "INSERT INTO orgs (slug, name, created_at) VALUES (?1, ?2, ?3)",
+            [slug, name, created_at],
+        )?;
+        Ok(Org {
+            id: self.w.conn.last_insert_rowid(),
+            slug: slug.to_string(),
+            name: name.to_string(),
+        })
+    }
+}
+
+impl<'t> std::ops::Deref for OrgsTx<'t> {
+    type Target = Orgs<'t>;
+    fn deref(&self) -> &Orgs<'t> {
+        &self.read
+    }
 }

@@ -1,36 +1,12 @@
 //! The `sessions` table: who impersonates whom, since when, until when, and how it ended.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 
+use super::{StoreError, StoreResult, Writes};
 use crate::core::clock::{format_instant, parse_stored};
 use crate::core::events::EndReason;
-use crate::error::Result;
-
-/// A session with the people it joins.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    pub id: String,
-    pub org_id: i64,
-    pub org: String,
-    pub actor_id: i64,
-    pub actor: String,
-    pub actor_role: String,
-    pub target_id: i64,
-    pub target: String,
-    pub target_name: String,
-    pub reason: String,
-    pub started_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
-    pub ended_at: Option<DateTime<Utc>>,
-    pub end_reason: Option<String>,
-}
-
-impl Session {
-    pub fn is_active(&self) -> bool {
-        self.ended_at.is_none()
-    }
-}
+use crate::core::session::{NewSession, Session};
 
 const SELECT: &str =
     "SELECT s.id, s.org_id, o.slug, s.actor_id, a.email, s.actor_role, s.target_id,
@@ -40,20 +16,23 @@ const SELECT: &str =
     JOIN users a ON a.id = s.actor_id
     JOIN users t ON t.id = s.target_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
-    let instant = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
+/// A stored session. A time this build cannot read fails the command that needs this
+/// session, naming it: a bad `ended_at` must not make an ended session read as active.
+fn from_row(r: &Row<'_>) -> StoreResult<Session> {
+    let id: String = r.get(0)?;
+    let instant = |i: usize, column: &str| -> StoreResult<DateTime<Utc>> {
         let raw: String = r.get(i)?;
-        parse_stored(&raw).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                i,
-                rusqlite::types::Type::Text,
-                format!("bad time {raw:?} in sessions").into(),
-            )
+        parse_stored(&raw).ok_or_else(|| StoreError::Corrupt {
+            table: "sessions",
+            row: id.clone(),
+            detail: format!("{column} {raw:?} is not a time"),
         })
     };
-    let ended: Option<String> = r.get(12)?;
+    let ended_at = match r.get::<_, Option<String>>(12)? {
+        None => None,
+        Some(_) => Some(instant(12, "ended_at")?),
+    };
     Ok(Session {
-        id: r.get(0)?,
         org_id: r.get(1)?,
         org: r.get(2)?,
         actor_id: r.get(3)?,
@@ -63,121 +42,132 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
         target: r.get(7)?,
         target_name: r.get(8)?,
         reason: r.get(9)?,
-        started_at: instant(10)?,
-        expires_at: instant(11)?,
-        ended_at: ended.as_deref().and_then(parse_stored),
+        started_at: instant(10, "started_at")?,
+        expires_at: instant(11, "expires_at")?,
+        ended_at,
         end_reason: r.get(13)?,
+        id,
     })
 }
 
-fn query(conn: &Connection, clause: &str, params: impl rusqlite::Params) -> Result<Vec<Session>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} {clause}"))?;
-    let rows = stmt.query_map(params, from_row)?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+/// Reads the sessions.
+#[derive(Clone, Copy)]
+pub struct Sessions<'c> {
+    pub(super) conn: &'c Connection,
 }
 
-pub fn get(conn: &Connection, id: &str) -> Result<Option<Session>> {
-    Ok(conn
-        .prepare_cached(&format!("{SELECT} WHERE s.id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?)
-}
+impl Sessions<'_> {
+    fn query(&self, clause: &str, params: impl rusqlite::Params) -> StoreResult<Vec<Session>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} {clause}"))?;
+        let mut rows = stmt.query(params)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(from_row(r)?);
+        }
+        Ok(out)
+    }
 
-pub fn active_for_actor(conn: &Connection, actor_id: i64) -> Result<Option<Session>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "{SELECT} WHERE s.actor_id = ?1 AND s.ended_at IS NULL"
-        ))?
-        .query_row([actor_id], from_row)
-        .optional()?)
-}
+    pub fn get(&self, id: &str) -> StoreResult<Option<Session>> {
+        Ok(self.query("WHERE s.id = ?1", [id])?.pop())
+    }
 
-pub fn active_in_org(conn: &Connection, org_id: i64) -> Result<Vec<Session>> {
-    query(
-        conn,
-        "WHERE s.org_id = ?1 AND s.ended_at IS NULL ORDER BY s.started_at, s.id",
-        [org_id],
-    )
-}
+    pub fn active_for_actor(&self, actor_id: i64) -> StoreResult<Option<Session>> {
+        Ok(self
+            .query("WHERE s.actor_id = ?1 AND s.ended_at IS NULL", [actor_id])?
+            .pop())
+    }
 
-/// The org's sessions, newest first; only `actor_id`'s when given, only active ones when asked.
-pub fn list(
-    conn: &Connection,
-    org_id: i64,
-    actor_id: Option<i64>,
-    active_only: bool,
-) -> Result<Vec<Session>> {
-    query(
-        conn,
-        "WHERE s.org_id = ?1 AND (?2 IS NULL OR s.actor_id = ?2)
-           AND (?3 = 0 OR s.ended_at IS NULL)
-         ORDER BY s.started_at DESC, s.id",
-        rusqlite::params![org_id, actor_id, active_only],
-    )
-}
+    pub fn active_in_org(&self, org_id: i64) -> StoreResult<Vec<Session>> {
+        self.query(
+            "WHERE s.org_id = ?1 AND s.ended_at IS NULL ORDER BY s.started_at, s.id",
+            [org_id],
+        )
+    }
 
-/// True when some session (of `org_id`, or of the store) is past its end. Cheap: it reads the
-/// partial index of active sessions by expiry, so commands pay nothing when none is overdue.
-pub fn any_overdue(conn: &Connection, now: DateTime<Utc>, org_id: Option<i64>) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
+    /// The org's sessions, newest first; only `actor_id`'s when given, only active ones when
+    /// asked.
+    pub fn list(
+        &self,
+        org_id: i64,
+        actor_id: Option<i64>,
+        active_only: bool,
+    ) -> StoreResult<Vec<Session>> {
+        self.query(
+            "WHERE s.org_id = ?1 AND (?2 IS NULL OR s.actor_id = ?2)
+               AND (?3 = 0 OR s.ended_at IS NULL)
+             ORDER BY s.started_at DESC, s.id",
+            rusqlite::params![org_id, actor_id, active_only],
+        )
+    }
+
+    /// True when some session (of `org_id`, or of the store) is past its end. Cheap: it reads
+    /// the partial index of active sessions by expiry, so commands pay nothing when none is
+    /// overdue.
+    pub fn any_overdue(&self, now: DateTime<Utc>, org_id: Option<i64>) -> StoreResult<bool> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT 1 FROM sessions INDEXED BY sessions_active_by_expiry
              WHERE ended_at IS NULL AND expires_at <= ?1 AND (?2 IS NULL OR org_id = ?2)
              LIMIT 1",
-        )?
-        .query_row(rusqlite::params![format_instant(now), org_id], |_| Ok(()))
-        .optional()?
-        .is_some())
+        )?;
+        Ok(stmt.exists(rusqlite::params![format_instant(now), org_id])?)
+    }
+
+    /// The sessions (of `org_id`, or of the store) past their end, in the order they expired.
+    pub fn overdue(&self, now: DateTime<Utc>, org_id: Option<i64>) -> StoreResult<Vec<Session>> {
+        self.query(
+            "WHERE s.ended_at IS NULL AND s.expires_at <= ?1 AND (?2 IS NULL OR s.org_id = ?2)
+             ORDER BY s.expires_at, s.id",
+            rusqlite::params![format_instant(now), org_id],
+        )
+    }
 }
 
-/// The sessions (of `org_id`, or of the store) past their end, in the order they expired.
-pub fn overdue(conn: &Connection, now: DateTime<Utc>, org_id: Option<i64>) -> Result<Vec<Session>> {
-    query(
-        conn,
-        "WHERE s.ended_at IS NULL AND s.expires_at <= ?1 AND (?2 IS NULL OR s.org_id = ?2)
-         ORDER BY s.expires_at, s.id",
-        rusqlite::params![format_instant(now), org_id],
-    )
+/// Reads and changes the sessions inside a write transaction.
+pub struct SessionsTx<'t> {
+    read: Sessions<'t>,
+    w: Writes<'t>,
 }
 
-pub struct NewSession<'a> {
-    pub id: &'a str,
-    pub org_id: i64,
-    pub actor_id: i64,
-    pub actor_role: &'a str,
-    pub target_id: i64,
-    pub reason: &'a str,
-    pub started_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
+impl<'t> SessionsTx<'t> {
+    pub(super) fn new(read: Sessions<'t>, w: Writes<'t>) -> Self {
+        SessionsTx { read, w }
+    }
+
+    /// Starts a session. INVARIANT: one active session per actor, held by a partial unique
+    /// index; a second one is refused as a constraint on `sessions.actor_id`.
+    pub fn start(&self, s: &NewSession<'_>) -> StoreResult<()> {
+        self.w.exec(
+            "INSERT INTO sessions (id, org_id, actor_id, actor_role, target_id, reason,
+                 started_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![
+                s.id,
+                s.org_id,
+                s.actor_id,
+                s.actor_role,
+                s.target_id,
+                s.reason,
+                format_instant(s.started_at),
+                format_instant(s.expires_at)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Ends an active session; false when it was already over.
+    pub fn end(&self, id: &str, at: DateTime<Utc>, why: EndReason) -> StoreResult<bool> {
+        let n = self.w.exec(
+            "UPDATE sessions SET ended_at = ?2, end_reason = ?3
+             WHERE id = ?1 AND ended_at IS NULL",
+            rusqlite::params![id, format_instant(at), why.as_str()],
+        )?;
+        Ok(n == 1)
+    }
 }
 
-/// Inserts a session. A second active session for the same actor is refused by the unique
-/// index; the raw SQLite error is returned so the caller can tell that case apart.
-pub fn insert(conn: &Connection, s: &NewSession<'_>) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO sessions (id, org_id, actor_id, actor_role, target_id, reason, started_at,
-             expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(rusqlite::params![
-        s.id,
-        s.org_id,
-        s.actor_id,
-        s.actor_role,
-        s.target_id,
-        s.reason,
-        format_instant(s.started_at),
-        format_instant(s.expires_at)
-    ])?;
-    Ok(())
-}
-
-/// Ends an active session; false when it was already over.
-pub fn end(conn: &Connection, id: &str, at: DateTime<Utc>, why: EndReason) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE sessions SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(rusqlite::params![id, format_instant(at), why.as_str()])?;
-    Ok(n == 1)
+impl<'t> std::ops::Deref for SessionsTx<'t> {
+    type Target = Sessions<'t>;
+    fn deref(&self) -> &Sessions<'t> {
+        &self.read
+    }
 }

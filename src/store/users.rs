@@ -2,9 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
+use super::{StoreError, StoreResult, Writes};
 use crate::core::clock::{format_instant, parse_stored};
-use crate::core::model::{Role, Scope, Status, User};
-use crate::error::Result;
+use crate::core::model::{parse_groups, Role, Scope, Status, User};
 
 /// The columns every query reads, in the order `from_row` expects.
 macro_rules! select_users {
@@ -16,43 +16,128 @@ macro_rules! select_users {
     };
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+/// A stored user. A value this build cannot read fails the command that needs this user,
+/// naming the row, rather than being read as something else.
+fn from_row(r: &Row<'_>) -> StoreResult<User> {
+    let id: i64 = r.get(0)?;
+    let corrupt = |detail: String| StoreError::Corrupt {
+        table: "users",
+        row: format!("#{id}"),
+        detail,
+    };
     let groups: String = r.get(4)?;
     let first_login: Option<String> = r.get(5)?;
     let status: String = r.get(6)?;
     let role: String = r.get(7)?;
     let scope: String = r.get(8)?;
+    let first_login_at = match first_login.as_deref() {
+        None | Some("") => None,
+        Some(raw) => {
+            Some(parse_stored(raw).ok_or_else(|| corrupt(format!("first_login_at {raw:?}")))?)
+        }
+    };
     Ok(User {
-        id: r.get(0)?,
+        id,
         org_id: r.get(1)?,
         email: r.get(2)?,
         name: r.get(3)?,
-        groups: crate::core::model::parse_groups(&groups),
-        first_login_at: first_login.as_deref().and_then(parse_stored),
-        // The CHECK constraints of the schema keep these two to known values.
-        status: Status::parse(&status).unwrap_or(Status::Deactivated),
-        role: Role::parse(&role).unwrap_or(Role::User),
+        groups: parse_groups(&groups),
+        first_login_at,
+        status: Status::parse(&status).map_err(|e| corrupt(e.to_string()))?,
+        role: Role::parse(&role).map_err(|e| corrupt(e.to_string()))?,
         scope: Scope::parse(&scope),
     })
 }
 
 /// The text `--search` looks in: the name and the email, lower-cased in every script.
-pub fn search_text(name: &str, email: &str) -> String {
+fn search_text(name: &str, email: &str) -> String {
     format!("{}\n{}", name.to_lowercase(), email.to_lowercase())
 }
 
-pub fn find(conn: &Connection, org_id: i64, email: &str) -> Result<Option<User>> {
-    Ok(conn
-        .prepare_cached(select_users!("WHERE org_id = ?1 AND email = ?2"))?
-        .query_row(rusqlite::params![org_id, email], from_row)
-        .optional()?)
+/// Reads the users.
+#[derive(Clone, Copy)]
+pub struct Users<'c> {
+    pub(super) conn: &'c Connection,
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<User>> {
-    Ok(conn
-        .prepare_cached(select_users!("WHERE id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?)
+impl Users<'_> {
+    fn one(&self, sql: &str, params: impl rusqlite::Params) -> StoreResult<Option<User>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
+        rows.next()?.map(from_row).transpose()
+    }
+
+    pub fn find(&self, org_id: i64, email: &str) -> StoreResult<Option<User>> {
+        self.one(
+            select_users!("WHERE org_id = ?1 AND email = ?2"),
+            rusqlite::params![org_id, email],
+        )
+    }
+
+    pub fn get(&self, id: i64) -> StoreResult<Option<User>> {
+        self.one(select_users!("WHERE id = ?1"), [id])
+    }
+
+    pub fn count(&self, org_id: i64) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM users WHERE org_id = ?1")?
+            .query_row([org_id], |r| r.get(0))?)
+    }
+
+    pub fn count_active_super_admins(&self, org_id: i64) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM users
+                 WHERE org_id = ?1 AND role = 'super_admin' AND status = 'active'",
+            )?
+            .query_row([org_id], |r| r.get(0))?)
+    }
+
+    /// Whether `email` is a user of any org (an email is an operator's or a user's).
+    pub fn exists_anywhere(&self, email: &str) -> StoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM users WHERE email = ?1 LIMIT 1")?
+            .query_row([email], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Calls `each` with the org's users in name order, those matching `search` only (a
+    /// case-insensitive substring of the name or email); stops when `each` returns `false`.
+    pub fn scan<E: From<StoreError>>(
+        &self,
+        org_id: i64,
+        search: Option<&str>,
+        mut each: impl FnMut(User) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let needle = search.map(str::to_lowercase).unwrap_or_default();
+        let mut stmt = self
+            .conn
+            .prepare_cached(select_users!(
+                "INDEXED BY users_by_name
+                 WHERE org_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
+                 ORDER BY org_id, name COLLATE NOCASE, email"
+            ))
+            .map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query(rusqlite::params![org_id, needle])
+            .map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            if !each(from_row(r)?)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads and changes the users inside a write transaction.
+pub struct UsersTx<'t> {
+    read: Users<'t>,
+    w: Writes<'t>,
 }
 
 fn encode(u: &User) -> (String, Option<String>, String, String) {
@@ -64,83 +149,58 @@ fn encode(u: &User) -> (String, Option<String>, String, String) {
     )
 }
 
-/// Inserts `u` (its `id` is ignored) and returns the new id.
-pub fn insert(conn: &Connection, u: &User) -> Result<i64> {
-    let (groups, first_login, scope, search) = encode(u);
-    conn.prepare_cached(
-        "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
-             search_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(rusqlite::params![
-        u.org_id,
-        u.email,
-        u.name,
-        groups,
-        first_login,
-        u.status.as_str(),
-        u.role.as_str(),
-        scope,
-        search
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Writes every field of `u` over the stored user with its id.
-pub fn update(conn: &Connection, u: &User) -> Result<()> {
-    let (groups, first_login, scope, search) = encode(u);
-    conn.prepare_cached(
-        "UPDATE users SET name = ?2, groups = ?3, first_login_at = ?4, status = ?5, role = ?6,
-             hr_scope = ?7, search_text = ?8
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![
-        u.id,
-        u.name,
-        groups,
-        first_login,
-        u.status.as_str(),
-        u.role.as_str(),
-        scope,
-        search
-    ])?;
-    Ok(())
-}
-
-pub fn count(conn: &Connection, org_id: i64) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT count(*) FROM users WHERE org_id = ?1")?
-        .query_row([org_id], |r| r.get(0))?)
-}
-
-pub fn count_active_super_admins(conn: &Connection, org_id: i64) -> Result<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM users
-             WHERE org_id = ?1 AND role = 'super_admin' AND status = 'active'",
-        )?
-        .query_row([org_id], |r| r.get(0))?)
-}
-
-/// Calls `each` with the org's users in name order, those matching `search` only (a
-/// case-insensitive substring of the name or email); stops when `each` returns `false`.
-pub fn scan(
-    conn: &Connection,
-    org_id: i64,
-    search: Option<&str>,
-    mut each: impl FnMut(User) -> Result<bool>,
-) -> Result<()> {
-    let needle = search.map(str::to_lowercase).unwrap_or_default();
-    let mut stmt = conn.prepare_cached(select_users!(
-        "INDEXED BY users_by_name
-         WHERE org_id = ?1 AND (?2 = '' OR instr(search_text, ?2) > 0)
-         ORDER BY org_id, name COLLATE NOCASE, email"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params![org_id, needle])?;
-    while let Some(r) = rows.next()? {
-        if !each(from_row(r)?)? {
-            break;
-        }
+impl<'t> UsersTx<'t> {
+    pub(super) fn new(read: Users<'t>, w: Writes<'t>) -> Self {
+        UsersTx { read, w }
     }
-    Ok(())
+
+    /// Inserts `u` (its `id` is ignored) and returns the new id.
+    pub fn insert(&self, u: &User) -> StoreResult<i64> {
+        let (groups, first_login, scope, search) = encode(u);
+        self.w.exec(
+            "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role,
+                 hr_scope, search_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![
+                u.org_id,
+                u.email,
+                u.name,
+                groups,
+                first_login,
+                u.status.as_str(),
+                u.role.as_str(),
+                scope,
+                search
+            ],
+        )?;
+        Ok(self.w.conn.last_insert_rowid())
+    }
+
+    /// Writes every field of `u` over the stored user with its id.
+    pub fn update(&self, u: &User) -> StoreResult<()> {
+        let (groups, first_login, scope, search) = encode(u);
+        self.w.exec(
+            "UPDATE users SET name = ?2, groups = ?3, first_login_at = ?4, status = ?5,
+                 role = ?6, hr_scope = ?7, search_text = ?8
+             WHERE id = ?1",
+            rusqlite::params![
+                u.id,
+                u.name,
+                groups,
+                first_login,
+                u.status.as_str(),
+                u.role.as_str(),
+                scope,
+                search
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+impl<'t> std::ops::Deref for UsersTx<'t> {
+    type Target = Users<'t>;
+    fn deref(&self) -> &Users<'t> {
+        &self.read
+    }
 }

@@ -1,0 +1,82 @@
+//! `notifications drain`: prints every pending notice as a JSON line and marks it delivered
+//! only once it was written.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::actor;
+use crate::cli::Format;
+use crate::commands::Answer;
+use crate::core::access::{permit, Who};
+use crate::core::audit::Entry;
+use crate::core::events::Event;
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::output::{self, Report};
+use crate::store::Store;
+
+#[derive(Debug, Serialize)]
+struct NotificationLine<'a> {
+    id: i64,
+    to: &'a str,
+    subject: &'a str,
+    body: String,
+    session_id: &'a str,
+    changes: i64,
+    org: &'a str,
+}
+
+pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
+    let (actor, pending) = store.read(|r| {
+        let (actor, org) = actor::resolve(r, opts)?.into_scope(r, opts)?;
+        permit(
+            &actor,
+            &[Who::Operator, Who::SuperAdmin],
+            "drain notifications",
+        )?;
+        let pending = r.notifications().pending(org.as_ref().map(|o| o.id))?;
+        Ok::<_, Error>((actor, pending))
+    })?;
+    let subject = "An administrator made changes to your account";
+    let lines: Vec<NotificationLine<'_>> = pending
+        .iter()
+        .map(|n| NotificationLine {
+            id: n.id,
+            to: &n.recipient,
+            subject,
+            body: format!(
+                "{} <{}> made {} change(s) to your account while impersonating you (session {}). \
+                 Contact your administrator if you did not expect this.",
+                n.actor_name, n.actor, n.changes, n.session_id
+            ),
+            session_id: &n.session_id,
+            changes: n.changes,
+            org: &n.org,
+        })
+        .collect();
+    // Written and flushed first: a notification is marked delivered only once it is out. A
+    // reader that went away is a failure here, unlike for an export: cron must hear of it.
+    output::print(&Report::text(&lines, String::new()), Format::Jsonl).map_err(|e| match e {
+        Error::BrokenPipe => Error::io(
+            "the reader of the notifications went away",
+            std::io::Error::other("none were marked delivered; the next drain sends them again"),
+        ),
+        other => other,
+    })?;
+    let now = opts.now();
+    store.write(|tx| {
+        for n in &pending {
+            if tx.notifications().mark_delivered(n.id, n.changes, now)? {
+                tx.audit().append(
+                    Entry::new(now, &n.org, Event::NotificationDelivered)
+                        .by(&actor)
+                        .target(&n.recipient)
+                        .session(&n.session_id)
+                        .details(json!({"changes": n.changes})),
+                )?;
+            }
+        }
+        Ok::<_, Error>(())
+    })?;
+    Ok(Answer::Streamed)
+}

@@ -1,0 +1,223 @@
+//! `start`: the policy first (a denial is recorded), then the confirmation, then the session
+//! with its audit row.
+
+use std::hash::{BuildHasher, Hasher};
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::StartArgs;
+use crate::commands::Answer;
+use crate::core::audit::Entry;
+use crate::core::clock::format_instant;
+use crate::core::events::Event;
+use crate::core::model::{normalize_email, Org, User};
+use crate::core::policy::{self, Request};
+use crate::core::session::NewSession;
+use crate::core::settings::Timeout;
+use crate::error::{Error, Result, Verdict};
+use crate::options::Options;
+use crate::output::{self, Report};
+use crate::store::{Store, Tx};
+use crate::{actor, app};
+
+#[derive(Debug, Serialize)]
+struct Started {
+    session_id: String,
+    org: String,
+    actor: String,
+    target: String,
+    target_name: String,
+    reason: String,
+    started_at: String,
+    expires_at: String,
+    timeout: String,
+}
+
+/// What `start` asks for, as given on the command line.
+struct StartRequest<'a> {
+    org: &'a Org,
+    actor: &'a str,
+    target: &'a str,
+    reason: &'a str,
+}
+
+/// The two people the policy admitted, and the org's timeout.
+struct Admitted {
+    actor: User,
+    target: User,
+    timeout: Timeout,
+}
+
+pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer> {
+    let target = normalize_email(&args.email)?;
+    let reason = args.reason.as_deref().map(str::trim).unwrap_or("");
+    if reason.chars().count() > 1000 {
+        return Err(Error::invalid("--reason is longer than 1000 characters"));
+    }
+    let actor = actor::email(opts)?;
+    // An org that does not exist has no users: the actor is unknown there (exit 3), as for
+    // every other command.
+    let org = store.read(|r| match actor::select_org(r, opts.org.as_deref()) {
+        Err(Error::NotFound { .. }) => Err(actor::unknown_actor(&actor, opts.org.as_deref())),
+        other => other,
+    })?;
+    let request = StartRequest {
+        org: &org,
+        actor: &actor,
+        target: &target,
+        reason,
+    };
+    let mut now = opts.now();
+    if !opts.yes {
+        // The policy first (a denial is recorded), then a person is asked, outside any
+        // transaction; the answer is checked again when the session starts.
+        let admitted = store.write(|tx| admit(tx, &request, now))?.into_result()?;
+        if !output::can_prompt() {
+            return Err(Error::invalid_with_hint(
+                "start needs confirmation and there is no terminal to ask on",
+                "pass --yes to confirm from a script",
+            ));
+        }
+        let question = format!(
+            "Impersonate {} for {}? Everything you do is recorded.",
+            admitted.target.label(),
+            admitted.timeout
+        );
+        if !output::confirm(&question)? {
+            return Err(Error::invalid("not confirmed: no session was started"));
+        }
+        // The person may have taken a while: the session starts when they said yes.
+        now = app::read_clock()?.now;
+    }
+    let started = store
+        .write(|tx| match admit(tx, &request, now)? {
+            Verdict::Done(admitted) => begin(tx, &request, admitted, now).map(Verdict::Done),
+            Verdict::Refused(e) => Ok(Verdict::Refused(e)),
+        })?
+        .into_result()?;
+    let text = format!(
+        "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
+        started.target_name,
+        started.target,
+        started.expires_at,
+        started.timeout,
+        started.session_id
+    );
+    Ok(Report::text(&started, text).into())
+}
+
+/// Gathers the facts of a start inside `tx` and asks the policy. A denial is written to the
+/// audit log and comes back as a refusal, to be committed with it.
+fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<Verdict<Admitted>> {
+    // Operators are not org users: they impersonate nobody (actor_unknown).
+    let operator = tx.operators().find(req.actor)?;
+    let actor = match operator {
+        Some(_) => None,
+        None => tx.users().find(req.org.id, req.actor)?,
+    };
+    let target = tx.users().find(req.org.id, req.target)?;
+    let settings = tx.settings().load(req.org.id)?;
+    let active = match &actor {
+        Some(a) => tx.sessions().active_for_actor(a.id)?.is_some(),
+        None => false,
+    };
+    let request = Request {
+        reason: Some(req.reason).filter(|r| !r.is_empty()),
+        actor_has_active_session: active,
+    };
+    let denial = match policy::admit(actor.as_ref(), target.as_ref(), &settings, request) {
+        Ok((actor, target)) => {
+            return Ok(Verdict::Done(Admitted {
+                actor: actor.clone(),
+                target: target.clone(),
+                timeout: settings.session_timeout,
+            }))
+        }
+        Err(denial) => denial,
+    };
+    let actor_role = match (&operator, &actor) {
+        (Some(op), _) => op.role.as_str(),
+        (None, Some(a)) => a.role.as_str(),
+        (None, None) => "",
+    };
+    tx.audit().append(
+        Entry::new(now, &req.org.slug, Event::ImpersonationDenied)
+            .actor(req.actor, actor_role)
+            .target(req.target)
+            .denied(denial.code())
+            .details(json!({"reason_given": req.reason})),
+    )?;
+    Ok(Verdict::Refused(Error::Denied {
+        denial,
+        message: format!(
+            "{} may not impersonate {}: {}",
+            req.actor,
+            req.target,
+            denial.explain()
+        ),
+    }))
+}
+
+/// Starts the session the policy admitted, with its audit row.
+fn begin(
+    tx: &mut Tx<'_>,
+    req: &StartRequest<'_>,
+    admitted: Admitted,
+    now: DateTime<Utc>,
+) -> Result<Started> {
+    let Admitted {
+        actor,
+        target,
+        timeout,
+    } = admitted;
+    let id = new_session_id();
+    let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
+    // INVARIANT: one active session per actor. Check 15 read it under this transaction's
+    // write lock; the partial unique index holds it in the database too.
+    tx.sessions().start(&NewSession {
+        id: &id,
+        org_id: req.org.id,
+        actor_id: actor.id,
+        actor_role: actor.role.as_str(),
+        target_id: target.id,
+        reason: req.reason,
+        started_at: now,
+        expires_at,
+    })?;
+    tx.audit().append(
+        Entry::new(now, &req.org.slug, Event::ImpersonationStarted)
+            .actor(&actor.email, actor.role.as_str())
+            .target(&target.email)
+            .session(&id)
+            .reason(req.reason)
+            .details(json!({
+                "expires_at": format_instant(expires_at),
+                "timeout": timeout.to_string(),
+            })),
+    )?;
+    Ok(Started {
+        session_id: id,
+        org: req.org.slug.clone(),
+        actor: actor.email,
+        target: target.email,
+        target_name: target.name,
+        reason: req.reason.to_string(),
+        started_at: format_instant(now),
+        expires_at: format_instant(expires_at),
+        timeout: timeout.to_string(),
+    })
+}
+
+/// A new session id: `s_` and 16 hex digits from the process's random hasher keys.
+fn new_session_id() -> String {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("s_{:016x}", h.finish())
+}
