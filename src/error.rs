@@ -1,6 +1,7 @@
 //! The one error type of the crate. Each variant knows its exit code (SPEC §9) and the
 //! stable `code` that `--format json` prints. Nothing here prints.
 
+use crate::core::error::Invalid;
 use crate::core::policy::Denial;
 
 /// Exit codes of SPEC §9.
@@ -60,6 +61,17 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The core's refusals are this crate's `Invalid` (exit 2), message and hint unchanged, so
+/// that `?` on a core function works in any command.
+impl From<Invalid> for Error {
+    fn from(e: Invalid) -> Self {
+        Error::Invalid {
+            message: e.message,
+            hint: e.hint,
+        }
+    }
+}
 
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -156,5 +168,20 @@ impl Error {
             }
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_core_refusal_keeps_its_message_hint_and_exit_code() {
+        let e = Error::from(Invalid::with_hint("bad value", "try another"));
+        assert_eq!(e.exit_code(), exit::USAGE);
+        assert_eq!(e.code(), "invalid_input");
+        assert_eq!(e.message(), "bad value");
+        assert_eq!(e.hint(), Some("try another"));
+        assert_eq!(Error::from(Invalid::new("bare")).hint(), None);
     }
 }

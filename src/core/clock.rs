@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
-use crate::error::{Error, Result};
+use super::error::{Invalid, Result};
 
 /// The variable that replaces the clock (SPEC §9). It may go backwards.
 pub const NOW_VAR: &str = "ADMIN_PROXY_NOW";
@@ -12,7 +12,7 @@ pub const NOW_VAR: &str = "ADMIN_PROXY_NOW";
 pub fn now_from_env() -> Result<DateTime<Utc>> {
     match std::env::var(NOW_VAR) {
         Ok(raw) if !raw.is_empty() => parse_instant(&raw).map_err(|_| {
-            Error::invalid(format!(
+            Invalid::new(format!(
                 "{NOW_VAR} must be an RFC 3339 time such as 2026-06-01T12:00:00Z (got {raw:?})"
             ))
         }),
@@ -32,7 +32,7 @@ pub fn parse_instant(raw: &str) -> Result<DateTime<Utc>> {
             }
         }
     }
-    Err(Error::invalid(format!(
+    Err(Invalid::new(format!(
         "{raw:?} is not a time: use RFC 3339 (2026-06-01T12:00:00Z) or a date (2026-06-01)"
     )))
 }

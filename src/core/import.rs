@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::clock::parse_instant;
+use super::error::{Invalid, Result};
 use super::model::{normalize_email, parse_groups, validate_name, Role, Scope, Status, User};
-use crate::error::{Error, Result};
 
 /// The columns a users CSV may have.
 pub const COLUMNS: [&str; 7] = [
@@ -66,15 +66,15 @@ impl Row {
     }
 }
 
-fn at(line: u64, column: &str, problem: impl std::fmt::Display) -> Error {
-    Error::invalid_with_hint(
+fn at(line: u64, column: &str, problem: impl std::fmt::Display) -> Invalid {
+    Invalid::with_hint(
         format!("line {line}, column {column}: {problem}"),
         "nothing was imported; fix the file and run the import again",
     )
 }
 
-fn at_line(line: u64, problem: impl std::fmt::Display) -> Error {
-    Error::invalid_with_hint(
+fn at_line(line: u64, problem: impl std::fmt::Display) -> Invalid {
+    Invalid::with_hint(
         format!("line {line}: {problem}"),
         "nothing was imported; fix the file and run the import again",
     )

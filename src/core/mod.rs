@@ -4,6 +4,7 @@
 
 pub mod chain;
 pub mod clock;
+pub mod error;
 pub mod events;
 pub mod import;
 pub mod model;

@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Result};
+use super::error::{Invalid, Result};
 
 /// An org user's role, highest first: `super_admin` > `hr_admin` > `user`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,7 +32,7 @@ impl Role {
             .into_iter()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| {
-                Error::invalid(format!(
+                Invalid::new(format!(
                     "unknown role {s:?}: use user, hr_admin or super_admin"
                 ))
             })
@@ -67,7 +67,7 @@ impl Status {
         match s {
             "active" => Ok(Status::Active),
             "deactivated" => Ok(Status::Deactivated),
-            _ => Err(Error::invalid(format!(
+            _ => Err(Invalid::new(format!(
                 "unknown status {s:?}: use active or deactivated"
             ))),
         }
@@ -185,7 +185,7 @@ impl OperatorRole {
         match s {
             "program-architect" => Ok(OperatorRole::ProgramArchitect),
             "customer-success-manager" => Ok(OperatorRole::CustomerSuccessManager),
-            _ => Err(Error::invalid(format!(
+            _ => Err(Invalid::new(format!(
                 "unknown operator role {s:?}: use program-architect or customer-success-manager"
             ))),
         }
@@ -246,7 +246,7 @@ pub fn fold_email(raw: &str) -> String {
 pub fn normalize_email(raw: &str) -> Result<String> {
     let email = fold_email(raw);
     let bad = |why: &str| {
-        Error::invalid(format!(
+        Invalid::new(format!(
             "{raw:?} is not an email address ({why}), e.g. ann@acme.com"
         ))
     };
@@ -284,7 +284,7 @@ pub fn validate_slug(slug: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
+        Err(Invalid::new(format!(
             "{slug:?} is not a valid org slug: use 1 to 63 lower-case letters, digits and -, e.g. acme"
         )))
     }
@@ -296,11 +296,11 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Checks a display name: not empty, not absurdly long. Other characters are kept as data.
 pub fn validate_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
-        return Err(Error::invalid("name is empty"));
+        return Err(Invalid::new("name is empty"));
     }
     let n = name.chars().count();
     if n > MAX_NAME_CHARS {
-        return Err(Error::invalid(format!(
+        return Err(Invalid::new(format!(
             "name is {n} characters long; the limit is {MAX_NAME_CHARS}"
         )));
     }

@@ -15,7 +15,7 @@ pub fn load(conn: &Connection, org_id: i64) -> Result<Settings> {
         let (raw_key, raw_value) = row?;
         // A stored value this build cannot read fails closed: guessing a default could, say,
         // quietly turn super-admin-only off.
-        let invalid = |e: Error| Error::NotAStore {
+        let invalid = |e: crate::core::error::Invalid| Error::NotAStore {
             path: format!("settings of org #{org_id}"),
             detail: format!("{raw_key} = {raw_value:?} cannot be read ({e})"),
         };
