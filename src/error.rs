@@ -2,6 +2,7 @@
 //! stable `code` that `--format json` prints. Nothing here prints.
 
 use crate::core::access::Forbidden;
+use crate::core::error::Invalid;
 use crate::core::policy::Denial;
 use crate::store::StoreError;
 
@@ -76,6 +77,17 @@ impl<T> Verdict<T> {
         match self {
             Verdict::Done(value) => Ok(value),
             Verdict::Refused(error) => Err(error),
+        }
+    }
+}
+
+/// The core's refusals are this crate's `Invalid` (exit 2), message and hint unchanged, so
+/// that `?` on a core function works in any command.
+impl From<Invalid> for Error {
+    fn from(e: Invalid) -> Self {
+        Error::Invalid {
+            message: e.message,
+            hint: e.hint,
         }
     }
 }
@@ -200,5 +212,20 @@ impl Error {
             }
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_core_refusal_keeps_its_message_hint_and_exit_code() {
+        let e = Error::from(Invalid::with_hint("bad value", "try another"));
+        assert_eq!(e.exit_code(), exit::USAGE);
+        assert_eq!(e.code(), "invalid_input");
+        assert_eq!(e.message(), "bad value");
+        assert_eq!(e.hint(), Some("try another"));
+        assert_eq!(Error::from(Invalid::new("bare")).hint(), None);
     }
 }

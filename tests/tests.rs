@@ -8,6 +8,7 @@ mod audit;
 mod cmd;
 mod foundation;
 mod generated;
+mod identity;
 mod newcomer;
 mod policy_props;
 mod reliability;

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::clock::parse_instant;
+use super::error::{Invalid, Result};
 use super::model::{normalize_email, parse_groups, validate_name, Role, Scope, Status, User};
-use crate::error::{Error, Result};
 
 /// The columns a users CSV may have.
 pub const COLUMNS: [&str; 7] = [
@@ -66,15 +66,15 @@ impl Row {
     }
 }
 
-fn at(line: u64, column: &str, problem: impl std::fmt::Display) -> Error {
-    Error::invalid_with_hint(
+fn at(line: u64, column: &str, problem: impl std::fmt::Display) -> Invalid {
+    Invalid::with_hint(
         format!("line {line}, column {column}: {problem}"),
         "nothing was imported; fix the file and run the import again",
     )
 }
 
-fn at_line(line: u64, problem: impl std::fmt::Display) -> Error {
-    Error::invalid_with_hint(
+fn at_line(line: u64, problem: impl std::fmt::Display) -> Invalid {
+    Invalid::with_hint(
         format!("line {line}: {problem}"),
         "nothing was imported; fix the file and run the import again",
     )
@@ -210,14 +210,24 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
             Some(raw) => Some(Role::parse(raw).map_err(|e| at(line, "role", e))?),
         };
         let hr_scope = cell("hr_scope")?.map(Scope::parse);
-        if let (Some(r), Some(s)) = (role, &hr_scope) {
-            if r != Role::HrAdmin && *s != Scope::None {
+        match (role, &hr_scope) {
+            (Some(r), Some(s)) if r != Role::HrAdmin && *s != Scope::None => {
                 return Err(at(
                     line,
                     "hr_scope",
                     format!("a scope is only for hr_admin, and this row's role is {r}"),
                 ));
             }
+            // Without a role column the scope would hang on the stored role, and be dropped
+            // unsaid for anyone who is not an hr_admin already: the row must say its role.
+            (None, Some(s)) if *s != Scope::None => {
+                return Err(at(
+                    line,
+                    "hr_scope",
+                    "a scope is only for hr_admin, and the file has no role column; add one with hr_admin on this row",
+                ));
+            }
+            _ => {}
         }
         rows.push(Row {
             line,
@@ -334,6 +344,15 @@ mod tests {
         assert!(parse(&utf16).unwrap_err().to_string().contains("UTF-16"));
         assert!(
             err("email,name,role,hr_scope\na@a.com,A,user,Finance\n").contains("column hr_scope")
+        );
+        assert!(err("email,name,hr_scope\na@a.com,A,\nb@a.com,B,*\n")
+            .contains("line 3, column hr_scope: a scope is only for hr_admin"));
+        assert!(err("email,name\nz\u{eb}@a.com,A\nZE\u{308}@A.COM,B\n")
+            .contains("line 3, column email"));
+        assert!(
+            err("email,name,first_login_at\na@a.com,A,0000-01-01T00:30:00+01:00\n").contains(
+                "line 2, column first_login_at: \"0000-01-01T00:30:00+01:00\" is out of range"
+            )
         );
     }
 

@@ -6,6 +6,7 @@ pub mod access;
 pub mod audit;
 pub mod chain;
 pub mod clock;
+pub mod error;
 pub mod events;
 pub mod import;
 pub mod model;

@@ -4,9 +4,11 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use caseless::Caseless;
 use chrono::{DateTime, Utc};
+use unicode_normalization::UnicodeNormalization;
 
-use crate::error::{Error, Result};
+use super::error::{Invalid, Result};
 
 /// An org user's role, highest first: `super_admin` > `hr_admin` > `user`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,7 +34,7 @@ impl Role {
             .into_iter()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| {
-                Error::invalid(format!(
+                Invalid::new(format!(
                     "unknown role {s:?}: use user, hr_admin or super_admin"
                 ))
             })
@@ -67,7 +69,7 @@ impl Status {
         match s {
             "active" => Ok(Status::Active),
             "deactivated" => Ok(Status::Deactivated),
-            _ => Err(Error::invalid(format!(
+            _ => Err(Invalid::new(format!(
                 "unknown status {s:?}: use active or deactivated"
             ))),
         }
@@ -185,7 +187,7 @@ impl OperatorRole {
         match s {
             "program-architect" => Ok(OperatorRole::ProgramArchitect),
             "customer-success-manager" => Ok(OperatorRole::CustomerSuccessManager),
-            _ => Err(Error::invalid(format!(
+            _ => Err(Invalid::new(format!(
                 "unknown operator role {s:?}: use program-architect or customer-success-manager"
             ))),
         }
@@ -236,17 +238,40 @@ pub struct Org {
     pub name: String,
 }
 
-/// The one spelling of an email address as stored and compared: trimmed and lower-cased.
+/// The one spelling of an email address as stored and compared: trimmed, case-folded in
+/// full and in Unicode normalisation form C, so that an address has one spelling however it
+/// was typed (`ΧΣ`, `χσ` and `χς`; `zoë` composed or decomposed). ASCII is lower-cased, as
+/// it always was. Every lookup (actor, targets, filters) goes through here.
 pub fn fold_email(raw: &str) -> String {
-    raw.trim().to_lowercase()
+    let raw = raw.trim();
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
+    // The canonical caseless match of the Unicode Standard (§3.13): NFD, then full case
+    // folding; composed again (NFC) for storage and display. NFC and NFD are the same
+    // equivalence, so two spellings fold alike exactly when they match caselessly.
+    raw.chars().nfd().default_case_fold().nfc().collect()
 }
 
-/// Lower-cases and checks an email address. Emails are compared case-insensitively and shown
-/// lower-cased; this is a sanity check, not RFC 5322.
+/// Characters that show nothing where they stand, so that two addresses or names could look
+/// alike and differ: Unicode's Default_Ignorable_Code_Point set (zero-width spaces and
+/// joiners, the word joiner, the byte-order mark, the Arabic letter mark, the Mongolian vowel
+/// separator, the bidi controls, soft hyphens, variation selectors, Hangul fillers, tags).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Folds and checks an email address. Emails are compared case-insensitively and shown
+/// folded (see [`fold_email`]); this is a sanity check, not RFC 5322.
 pub fn normalize_email(raw: &str) -> Result<String> {
     let email = fold_email(raw);
     let bad = |why: &str| {
-        Error::invalid(format!(
+        Invalid::new(format!(
             "{raw:?} is not an email address ({why}), e.g. ann@acme.com"
         ))
     };
@@ -258,6 +283,12 @@ pub fn normalize_email(raw: &str) -> Result<String> {
     }
     if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad("contains spaces or control characters"));
+    }
+    if let Some(c) = email.chars().find(|c| is_invisible(*c)) {
+        return Err(bad(&format!(
+            "contains the invisible character U+{:04X}",
+            u32::from(c)
+        )));
     }
     match email.split_once('@') {
         Some((local, domain))
@@ -284,7 +315,7 @@ pub fn validate_slug(slug: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(format!(
+        Err(Invalid::new(format!(
             "{slug:?} is not a valid org slug: use 1 to 63 lower-case letters, digits and -, e.g. acme"
         )))
     }
@@ -293,14 +324,22 @@ pub fn validate_slug(slug: &str) -> Result<()> {
 /// The longest display name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// Checks a display name: not empty, not absurdly long. Other characters are kept as data.
+/// Checks a display name: something visible in it, not absurdly long. Other characters are kept as data.
 pub fn validate_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
-        return Err(Error::invalid("name is empty"));
+        return Err(Invalid::new("name is empty"));
+    }
+    if name
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+    {
+        return Err(Invalid::new(
+            "name has no visible characters (only spaces and invisible ones such as U+200B)",
+        ));
     }
     let n = name.chars().count();
     if n > MAX_NAME_CHARS {
-        return Err(Error::invalid(format!(
+        return Err(Invalid::new(format!(
             "name is {n} characters long; the limit is {MAX_NAME_CHARS}"
         )));
     }
@@ -325,6 +364,58 @@ mod tests {
         ] {
             assert!(normalize_email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn emails_fold_in_full_and_compose() {
+        // One address, however spelled.
+        for (a, b) in [
+            ("ΧΣ@acme.test", "χς@acme.test"),
+            ("χσ@acme.test", "Χς@acme.test"),
+            ("zo\u{eb}@acme.test", "ZOE\u{308}@acme.test"),
+            ("straße@acme.test", "STRASSE@acme.test"),
+            ("\u{1FC3}@a.test", "\u{397}\u{345}@a.test"),
+        ] {
+            assert_eq!(fold_email(a), fold_email(b), "{a} {b}");
+        }
+        assert_eq!(fold_email("ΧΣ@acme.test"), "χσ@acme.test");
+        assert_eq!(fold_email("ZOE\u{308}@acme.test"), "zo\u{eb}@acme.test");
+        // ASCII: lower-cased, nothing else.
+        assert_eq!(fold_email(" Kim.Lee+X@ACME.test\t"), "kim.lee+x@acme.test");
+        // Folding what is folded changes nothing, so a stored email finds itself.
+        let idempotent = |s: &str| {
+            let once = fold_email(s);
+            assert_eq!(fold_email(&once), once, "{s:?}");
+        };
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            idempotent(&c.to_string());
+        }
+        for s in [
+            "\u{1FC3}\u{345}",
+            "I\u{307}\u{345}",
+            "\u{130}",
+            "ǅ\u{301}",
+            "ﬃ",
+            "Ꭰ",
+        ] {
+            idempotent(s);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_in_emails_and_names() {
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{061C}', '\u{180E}',
+            '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
+            let e = normalize_email(&format!("a{c}b@acme.test")).unwrap_err();
+            assert!(e.message.contains("invisible"), "{e}");
+            assert!(normalize_email(&format!("{c}ab@acme.test")).is_err());
+            assert!(validate_name(&format!(" {c} ")).is_err());
+            assert!(validate_name(&format!("Kim{c}")).is_ok());
+        }
+        assert!(normalize_email("a\u{7}b@acme.test").is_err());
+        assert_eq!(validate_name("  ").unwrap_err().message, "name is empty");
     }
 
     #[test]

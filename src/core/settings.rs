@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::{Error, Result};
+use super::error::{Invalid, Result};
 
 /// A setting key; the strings are the spec's, defined here once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,7 +33,7 @@ impl Key {
 
     pub fn parse(s: &str) -> Result<Key> {
         Key::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
-            Error::invalid_with_hint(
+            Invalid::with_hint(
                 format!("unknown setting {s:?}"),
                 "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason",
             )
@@ -69,7 +69,7 @@ impl Timeout {
     /// and upper case that the spec refuses.
     pub fn parse(raw: &str) -> Result<Timeout> {
         let bad = || {
-            Error::invalid(format!(
+            Invalid::new(format!(
                 "session-timeout must be between 1h and 24h, e.g. 4h30m (got {raw:?})"
             ))
         };
@@ -122,7 +122,7 @@ pub fn parse_bool(key: Key, raw: &str) -> Result<bool> {
     match raw {
         "true" | "on" | "yes" => Ok(true),
         "false" | "off" | "no" => Ok(false),
-        _ => Err(Error::invalid(format!(
+        _ => Err(Invalid::new(format!(
             "{key} must be true or false (also on/off, yes/no) (got {raw:?})"
         ))),
     }
