@@ -13,3 +13,4 @@ mod policy_props;
 mod reliability;
 mod sessions;
 mod support;
+mod terminal;

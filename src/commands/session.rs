@@ -193,11 +193,11 @@ pub fn start(ctx: &mut Ctx, args: &StartArgs) -> Result<Report> {
         .into_result()?;
     let text = format!(
         "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
-        started.target_name,
-        started.target,
+        output::shown(&started.target_name),
+        output::shown(&started.target),
         started.expires_at,
         started.timeout,
-        started.session_id
+        output::shown(&started.session_id)
     );
     Ok(Report::text(&started, text))
 }
@@ -354,8 +354,8 @@ pub fn status(ctx: &mut Ctx) -> Result<Report> {
     let soon = remaining < EXPIRING_SOON_SECONDS;
     let mut text = format!(
         "Impersonating {} <{}> since {}; {} left (ends {}). Everything you do is recorded.",
-        s.target_name,
-        s.target,
+        output::shown(&s.target_name),
+        output::shown(&s.target),
         format_instant(s.started_at),
         human_span(remaining),
         format_instant(s.expires_at)
@@ -455,7 +455,9 @@ pub fn stop(ctx: &mut Ctx, args: &StopArgs) -> Result<Report> {
     };
     let text = format!(
         "Stopped impersonating {} <{}> (session {}).",
-        session.target_name, session.target, session.id
+        output::shown(&session.target_name),
+        output::shown(&session.target),
+        output::shown(&session.id)
     );
     Ok(Report::text(&view, text))
 }

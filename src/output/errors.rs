@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use super::stdout_err;
+use super::terminal::shown;
 use crate::error::{exit, Error, Result};
 
 /// Prints an error on stderr: `error: ...` and a hint, or the JSON object of SPEC §9. On a
@@ -15,9 +17,9 @@ pub fn error(e: &Error, json: bool) {
         let body = serde_json::json!({"error": {"code": e.code(), "message": e.message()}});
         let _ = writeln!(err, "{body}");
     } else {
-        let _ = writeln!(err, "error: {}", e.message());
+        let _ = writeln!(err, "error: {}", shown(&e.message()));
         if let Some(hint) = e.hint() {
-            let _ = writeln!(err, "hint: {hint}");
+            let _ = writeln!(err, "hint: {}", shown(hint));
         }
     }
 }
@@ -29,7 +31,10 @@ pub fn clap_error(e: &clap::Error, json: bool) -> Result<u8> {
     use clap::error::ErrorKind;
     let kind = e.kind();
     if matches!(kind, ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let _ = e.print();
+        // Like `man`: help that did not reach its reader is a failure, not a success.
+        e.print()
+            .and_then(|()| io::stdout().flush())
+            .map_err(stdout_err)?;
         return Ok(exit::OK);
     }
     if json && kind != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {

@@ -17,7 +17,13 @@ fn escaped(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
         )
 }
 
@@ -138,7 +144,8 @@ mod tests {
         assert_eq!(shown("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
         assert_eq!(shown("line\nnext\r"), "line\\u{a}next\\u{d}");
         for c in [
-            '\u{200e}', '\u{200f}', '\u{202a}', '\u{2066}', '\u{2069}', '\u{7f}', '\u{9b}',
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{2060}',
+            '\u{2066}', '\u{2069}', '\u{061c}', '\u{feff}', '\u{180e}', '\u{7f}', '\u{9b}',
         ] {
             assert_eq!(
                 shown(&format!("a{c}b")),
