@@ -14,3 +14,4 @@ mod policy_props;
 mod reliability;
 mod sessions;
 mod support;
+mod terminal;

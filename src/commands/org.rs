@@ -15,7 +15,7 @@ use crate::core::model::{
 };
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::output::Report;
+use crate::output::{self, Report};
 use crate::store::{self, Store};
 
 #[derive(Serialize)]
@@ -86,7 +86,7 @@ pub fn create(store: &mut Store, opts: &Options, args: &OrgCreateArgs) -> Result
     })?;
     Ok(Report::text(
         &OrgView::from(&org),
-        format!("Created org {} ({})", org.slug, org.name),
+        format!("Created org {} ({})", org.slug, output::shown(&org.name)),
     )
     .into())
 }

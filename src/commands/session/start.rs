@@ -99,11 +99,11 @@ pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer
         .into_result()?;
     let text = format!(
         "Impersonating {} <{}> until {} ({}). Everything you do is recorded.\nSession {}",
-        started.target_name,
-        started.target,
+        output::shown(&started.target_name),
+        output::shown(&started.target),
         started.expires_at,
         started.timeout,
-        started.session_id
+        output::shown(&started.session_id)
     );
     Ok(Report::text(&started, text).into())
 }

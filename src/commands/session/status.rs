@@ -8,7 +8,7 @@ use crate::commands::Answer;
 use crate::core::clock::{format_instant, human_span};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::output::Report;
+use crate::output::{self, Report};
 use crate::store::Store;
 
 /// Under this many seconds left, `status` warns that the session is about to end.
@@ -52,8 +52,8 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
     let soon = remaining < EXPIRING_SOON_SECONDS;
     let mut text = format!(
         "Impersonating {} <{}> since {}; {} left (ends {}). Everything you do is recorded.",
-        s.target_name,
-        s.target,
+        output::shown(&s.target_name),
+        output::shown(&s.target),
         format_instant(s.started_at),
         human_span(remaining),
         format_instant(s.expires_at)

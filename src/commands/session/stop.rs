@@ -13,7 +13,7 @@ use crate::core::clock::format_instant;
 use crate::core::events::{EndReason, Event};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::output::Report;
+use crate::output::{self, Report};
 use crate::store::Store;
 
 #[derive(Debug, Serialize)]
@@ -91,7 +91,9 @@ pub fn run(store: &mut Store, opts: &Options, args: &StopArgs) -> Result<Answer>
     };
     let text = format!(
         "Stopped impersonating {} <{}> (session {}).",
-        session.target_name, session.target, session.id
+        output::shown(&session.target_name),
+        output::shown(&session.target),
+        output::shown(&session.id)
     );
     Ok(Report::text(&view, text).into())
 }
