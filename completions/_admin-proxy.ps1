@@ -622,6 +622,7 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('--test-clock', '--test-clock', [CompletionResultType]::ParameterName, 'Create a test-clock store, which honours ADMIN_PROXY_NOW (for tests and replays); a store''s clock is fixed when it is created')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -1631,7 +1631,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__init)
-            opts="-y -h -V --db --org --actor --format --yes --help --version"
+            opts="-y -h -V --test-clock --db --org --actor --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

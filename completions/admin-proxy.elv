@@ -554,6 +554,7 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --org 'The org to work in (may be left out when the store holds exactly one)'
             cand --actor 'Who runs the command: an operator, or a user of the org'
             cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand --test-clock 'Create a test-clock store, which honours ADMIN_PROXY_NOW (for tests and replays); a store''s clock is fixed when it is created'
             cand -y 'Answer yes to the confirmation prompt (for scripts)'
             cand --yes 'Answer yes to the confirmation prompt (for scripts)'
             cand -h 'Print help (see more with ''--help'')'

@@ -433,6 +433,7 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -l format 
 json\t'One JSON document (an array for lists)'
 jsonl\t'One JSON object per line'
 csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -l test-clock -d 'Create a test-clock store, which honours ADMIN_PROXY_NOW (for tests and replays); a store\'s clock is fixed when it is created'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -s V -l version -d 'Print version'

@@ -172,7 +172,20 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
         again.stdout
     );
     assert_eq!(env.snapshot(), before);
-    assert_eq!(max_seq(&env), 0, "init writes no audit row");
+    // The one row a store is born with: its vendor chain says which clock it keeps.
+    assert_eq!(
+        max_seq(&env),
+        1,
+        "init writes no audit row but the store's first"
+    );
+    assert_eq!(
+        env.sql("SELECT event, org, details FROM audit_log"),
+        vec![vec![
+            "store.created".to_string(),
+            String::new(),
+            r#"{"clock":"test"}"#.to_string()
+        ]]
+    );
 }
 
 #[test]
@@ -1512,7 +1525,7 @@ fn config_show_and_get_print_the_defaults() {
         &["config", "show"],
     );
     refused(&env, 2, &["--org", "acme", "config", "show"]);
-    assert_eq!(max_seq(&env), 12, "reading settings writes no audit row");
+    assert_eq!(max_seq(&env), 13, "reading settings writes no audit row");
 }
 
 #[test]
@@ -1822,6 +1835,8 @@ fn every_mutation_writes_its_audit_row() {
         .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
         .collect();
     let t = |e: &str, o: &str, t: &str| (e.to_string(), o.to_string(), t.to_string());
+    assert_eq!(events[0], t("store.created", "", ""));
+    let events = events[1..].to_vec();
     assert_eq!(events[0], t("operator.added", "", OPERATOR));
     assert_eq!(events[1], t("org.created", "acme", ""));
     assert_eq!(events.iter().filter(|e| e.0 == "user.created").count(), 9);

@@ -5,8 +5,8 @@
 use std::io::Write;
 
 use super::csv::{csv_writer, write_guarded};
-use crate::error::{Error, Result};
 use crate::core::audit::{AuditRow, COLUMNS};
+use crate::error::{Error, Result};
 
 /// The two forms of an audit export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
