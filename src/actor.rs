@@ -1,6 +1,7 @@
 //! Who runs a command (SPEC §2): the actor looked up, first among the operators, then among
 //! the active users of the selected org, and the org selected. Reads only.
 
+use crate::core::access::{permit, Who};
 use crate::core::model::{fold_email, Actor, Operator, Org, User};
 use crate::core::policy::Denial;
 use crate::error::{Error, Result};
@@ -32,6 +33,19 @@ impl Caller {
             Caller::NeedsOrg { orgs, .. } => Err(several_orgs(orgs)),
         }
     }
+}
+
+/// The actor, if one of `allowed`, and the org a command covers: an org user's own, or for
+/// an operator the org named by `--org` and otherwise every org (`None`).
+pub fn permitted_scope(
+    r: Reader<'_>,
+    opts: &Options,
+    allowed: &[Who],
+    action: &str,
+) -> Result<(Actor, Option<Org>)> {
+    let (actor, org) = resolve(r, opts)?.into_scope(r, opts)?;
+    permit(&actor, allowed, action)?;
+    Ok((actor, org))
 }
 
 /// The actor's email as given, folded; exit 2 when there is none.

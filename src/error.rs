@@ -44,9 +44,6 @@ pub enum Error {
         org: String,
         problem: String,
     },
-    /// The file exists but is not an admin-proxy store: exit 1.
-    #[error("{path} is not an admin-proxy store ({detail})")]
-    NotAStore { path: String, detail: String },
     /// Reading or writing a file failed: exit 1.
     #[error("{context}: {source}")]
     Io {
@@ -95,7 +92,6 @@ impl From<Invalid> for Error {
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotAStore { path, detail } => Error::NotAStore { path, detail },
             StoreError::Io { context, source } => Error::io(context, source),
             // Every constraint the commands can meet is checked first and refused with its
             // own code; one met here is a write that raced another, a conflict.
@@ -169,7 +165,7 @@ impl Error {
             Error::NotFound { .. } => exit::NOT_FOUND,
             Error::Conflict { .. } => exit::CONFLICT,
             Error::ChainBroken { .. } => exit::CHAIN_BROKEN,
-            Error::NotAStore { .. } | Error::Io { .. } | Error::Store(_) => exit::INTERNAL,
+            Error::Io { .. } | Error::Store(_) => exit::INTERNAL,
             Error::BrokenPipe => exit::OK,
         }
     }
@@ -183,7 +179,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict { code, .. } => code,
             Error::ChainBroken { .. } => "chain_broken",
-            Error::NotAStore { .. } => "not_a_store",
+            Error::Store(StoreError::NotAStore { .. }) => "not_a_store",
             Error::Io { .. } => "io_error",
             Error::Store(_) => "store_error",
             Error::BrokenPipe => "broken_pipe",

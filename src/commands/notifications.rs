@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::actor;
 use crate::cli::Format;
 use crate::commands::Answer;
-use crate::core::access::{permit, Who};
+use crate::core::access::Who;
 use crate::core::audit::Entry;
 use crate::core::events::Event;
 use crate::error::{Error, Result};
@@ -28,9 +28,9 @@ struct NotificationLine<'a> {
 
 pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
     let (actor, pending) = store.read(|r| {
-        let (actor, org) = actor::resolve(r, opts)?.into_scope(r, opts)?;
-        permit(
-            &actor,
+        let (actor, org) = actor::permitted_scope(
+            r,
+            opts,
             &[Who::Operator, Who::SuperAdmin],
             "drain notifications",
         )?;

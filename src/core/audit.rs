@@ -202,8 +202,10 @@ impl<'a> Entry<'a> {
 pub struct Filter {
     /// `None`: every org's rows and the vendor's (`--all-orgs`).
     pub org: Option<String>,
+    /// From this instant, inclusive, in the stored form.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// Before this instant, in the stored form.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// Exact event names.
@@ -212,8 +214,10 @@ pub struct Filter {
     /// Families, `impersonation` for `impersonation.*`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub families: Vec<String>,
+    /// The actor's email, folded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The target's email, folded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Only rows after this seq (the demo shows the rows of its own session).

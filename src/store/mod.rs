@@ -62,28 +62,59 @@ pub struct Reader<'c> {
     conn: &'c Connection,
 }
 
-impl<'c> Reader<'c> {
-    pub fn orgs(&self) -> orgs::Orgs<'c> {
-        orgs::Orgs { conn: self.conn }
-    }
-    pub fn operators(&self) -> operators::Operators<'c> {
-        operators::Operators { conn: self.conn }
-    }
-    pub fn users(&self) -> users::Users<'c> {
-        users::Users { conn: self.conn }
-    }
-    pub fn settings(&self) -> settings::SettingsTable<'c> {
-        settings::SettingsTable { conn: self.conn }
-    }
-    pub fn sessions(&self) -> sessions::Sessions<'c> {
-        sessions::Sessions { conn: self.conn }
-    }
-    pub fn notifications(&self) -> notifications::Notifications<'c> {
-        notifications::Notifications { conn: self.conn }
-    }
-    pub fn audit(&self) -> audit::AuditLog<'c> {
-        audit::AuditLog { conn: self.conn }
-    }
+/// A table's write handle: the table's read handle (by `Deref`) and the transaction's
+/// writes, through which every change is counted as owed an audit row.
+macro_rules! write_handle {
+    ($tx:ident, $read:ident) => {
+        #[doc = concat!("Reads and changes through [`", stringify!($read), "`] inside a write transaction.")]
+        pub struct $tx<'t> {
+            read: $read<'t>,
+            w: super::Writes<'t>,
+        }
+
+        impl<'t> $tx<'t> {
+            pub(super) fn new(read: $read<'t>, w: super::Writes<'t>) -> Self {
+                $tx { read, w }
+            }
+        }
+
+        impl<'t> std::ops::Deref for $tx<'t> {
+            type Target = $read<'t>;
+            fn deref(&self) -> &$read<'t> {
+                &self.read
+            }
+        }
+    };
+}
+use write_handle;
+
+/// The table handles of a [`Reader`] and of a [`Tx`], one pair per table family.
+macro_rules! tables {
+    ($($name:ident: $module:ident::$read:ident / $write:ident),* $(,)?) => {
+        impl<'c> Reader<'c> {
+            $(pub fn $name(&self) -> $module::$read<'c> {
+                $module::$read { conn: self.conn }
+            })*
+            pub fn audit(&self) -> audit::AuditLog<'c> {
+                audit::AuditLog { conn: self.conn }
+            }
+        }
+
+        impl Tx<'_> {
+            $(pub fn $name(&self) -> $module::$write<'_> {
+                $module::$write::new(self.read().$name(), self.writes())
+            })*
+        }
+    };
+}
+
+tables! {
+    orgs: orgs::Orgs / OrgsTx,
+    operators: operators::Operators / OperatorsTx,
+    users: users::Users / UsersTx,
+    settings: settings::SettingsTable / SettingsTx,
+    sessions: sessions::Sessions / SessionsTx,
+    notifications: notifications::Notifications / NotificationsTx,
 }
 
 /// A write transaction (`BEGIN IMMEDIATE`). Every change made through it counts as owed an
@@ -123,24 +154,6 @@ impl<'c> Tx<'c> {
             conn: &self.tx,
             unaudited: &self.unaudited,
         }
-    }
-    pub fn orgs(&self) -> orgs::OrgsTx<'_> {
-        orgs::OrgsTx::new(self.read().orgs(), self.writes())
-    }
-    pub fn operators(&self) -> operators::OperatorsTx<'_> {
-        operators::OperatorsTx::new(self.read().operators(), self.writes())
-    }
-    pub fn users(&self) -> users::UsersTx<'_> {
-        users::UsersTx::new(self.read().users(), self.writes())
-    }
-    pub fn settings(&self) -> settings::SettingsTx<'_> {
-        settings::SettingsTx::new(self.read().settings(), self.writes())
-    }
-    pub fn sessions(&self) -> sessions::SessionsTx<'_> {
-        sessions::SessionsTx::new(self.read().sessions(), self.writes())
-    }
-    pub fn notifications(&self) -> notifications::NotificationsTx<'_> {
-        notifications::NotificationsTx::new(self.read().notifications(), self.writes())
     }
     pub fn audit(&mut self) -> audit::AuditTx<'_> {
         audit::AuditTx::new(&self.tx, &mut self.log, &self.unaudited)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{StoreResult, Writes};
+use super::StoreResult;
 use crate::core::clock::format_instant;
 use crate::core::session::Notification;
 
@@ -27,31 +27,24 @@ impl Notifications<'_> {
              ORDER BY n.id",
         )?;
         let rows = stmt.query_map([org_id], |r| {
+            let (id, org, session_id, recipient, changes, actor, actor_name) = r.try_into()?;
             Ok(Notification {
-                id: r.get(0)?,
-                org: r.get(1)?,
-                session_id: r.get(2)?,
-                recipient: r.get(3)?,
-                changes: r.get(4)?,
-                actor: r.get(5)?,
-                actor_name: r.get(6)?,
+                id,
+                org,
+                session_id,
+                recipient,
+                changes,
+                actor,
+                actor_name,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }
 
-/// Reads and changes the notifications inside a write transaction.
-pub struct NotificationsTx<'t> {
-    read: Notifications<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(NotificationsTx, Notifications);
 
-impl<'t> NotificationsTx<'t> {
-    pub(super) fn new(read: Notifications<'t>, w: Writes<'t>) -> Self {
-        NotificationsTx { read, w }
-    }
-
+impl NotificationsTx<'_> {
     /// Counts one more change in the session's pending notification, queueing it first when
     /// there is none. Returns the count and whether the notification was new.
     pub fn count_change(
@@ -99,12 +92,5 @@ impl<'t> NotificationsTx<'t> {
             rusqlite::params![id, changes, format_instant(at)],
         )?;
         Ok(n == 1)
-    }
-}
-
-impl<'t> std::ops::Deref for NotificationsTx<'t> {
-    type Target = Notifications<'t>;
-    fn deref(&self) -> &Notifications<'t> {
-        &self.read
     }
 }

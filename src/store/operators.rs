@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{StoreError, StoreResult, Writes};
+use super::{StoreError, StoreResult};
 use crate::core::model::{Operator, OperatorRole};
 
 /// Reads the operators.
@@ -36,29 +36,14 @@ impl Operators<'_> {
     }
 }
 
-/// Reads and changes the operators inside a write transaction.
-pub struct OperatorsTx<'t> {
-    read: Operators<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(OperatorsTx, Operators);
 
-impl<'t> OperatorsTx<'t> {
-    pub(super) fn new(read: Operators<'t>, w: Writes<'t>) -> Self {
-        OperatorsTx { read, w }
-    }
-
+impl OperatorsTx<'_> {
     pub fn add(&self, op: &Operator, created_at: &str) -> StoreResult<()> {
         self.w.exec(
             "INSERT INTO operators (email, role, created_at) VALUES (?1, ?2, ?3)",
             [op.email.as_str(), op.role.as_str(), created_at],
         )?;
         Ok(())
-    }
-}
-
-impl<'t> std::ops::Deref for OperatorsTx<'t> {
-    type Target = Operators<'t>;
-    fn deref(&self) -> &Operators<'t> {
-        &self.read
     }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{StoreResult, Writes};
+use super::StoreResult;
 use crate::core::model::Org;
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
@@ -51,17 +51,9 @@ impl Orgs<'_> {
     }
 }
 
-/// Reads and changes the orgs inside a write transaction.
-pub struct OrgsTx<'t> {
-    read: Orgs<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(OrgsTx, Orgs);
 
-impl<'t> OrgsTx<'t> {
-    pub(super) fn new(read: Orgs<'t>, w: Writes<'t>) -> Self {
-        OrgsTx { read, w }
-    }
-
+impl OrgsTx<'_> {
     pub fn create(&self, slug: &str, name: &str, created_at: &str) -> StoreResult<Org> {
         self.w.exec(
             "INSERT INTO orgs (slug, name, created_at) VALUES (?1, ?2, ?3)",
@@ -72,12 +64,5 @@ impl<'t> OrgsTx<'t> {
             slug: slug.to_string(),
             name: name.to_string(),
         })
-    }
-}
-
-impl<'t> std::ops::Deref for OrgsTx<'t> {
-    type Target = Orgs<'t>;
-    fn deref(&self) -> &Orgs<'t> {
-        &self.read
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 
-use super::{StoreError, StoreResult, Writes};
+use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
 use crate::core::events::EndReason;
 use crate::core::session::{NewSession, Session};
@@ -122,17 +122,9 @@ impl Sessions<'_> {
     }
 }
 
-/// Reads and changes the sessions inside a write transaction.
-pub struct SessionsTx<'t> {
-    read: Sessions<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(SessionsTx, Sessions);
 
-impl<'t> SessionsTx<'t> {
-    pub(super) fn new(read: Sessions<'t>, w: Writes<'t>) -> Self {
-        SessionsTx { read, w }
-    }
-
+impl SessionsTx<'_> {
     /// Starts a session. INVARIANT: one active session per actor, held by a partial unique
     /// index; a second one is refused as a constraint on `sessions.actor_id`.
     pub fn start(&self, s: &NewSession<'_>) -> StoreResult<()> {
@@ -162,12 +154,5 @@ impl<'t> SessionsTx<'t> {
             rusqlite::params![id, format_instant(at), why.as_str()],
         )?;
         Ok(n == 1)
-    }
-}
-
-impl<'t> std::ops::Deref for SessionsTx<'t> {
-    type Target = Sessions<'t>;
-    fn deref(&self) -> &Sessions<'t> {
-        &self.read
     }
 }

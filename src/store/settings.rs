@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::{StoreError, StoreResult, Writes};
+use super::{StoreError, StoreResult};
 use crate::core::settings::{Key, Settings, Value};
 
 /// Reads the settings.
@@ -37,17 +37,9 @@ impl SettingsTable<'_> {
     }
 }
 
-/// Reads and changes the settings inside a write transaction.
-pub struct SettingsTx<'t> {
-    read: SettingsTable<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(SettingsTx, SettingsTable);
 
-impl<'t> SettingsTx<'t> {
-    pub(super) fn new(read: SettingsTable<'t>, w: Writes<'t>) -> Self {
-        SettingsTx { read, w }
-    }
-
+impl SettingsTx<'_> {
     pub fn set(&self, org_id: i64, key: Key, value: Value) -> StoreResult<()> {
         self.w.exec(
             "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
@@ -55,12 +47,5 @@ impl<'t> SettingsTx<'t> {
             rusqlite::params![org_id, key.as_str(), value.to_string()],
         )?;
         Ok(())
-    }
-}
-
-impl<'t> std::ops::Deref for SettingsTx<'t> {
-    type Target = SettingsTable<'t>;
-    fn deref(&self) -> &SettingsTable<'t> {
-        &self.read
     }
 }

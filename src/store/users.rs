@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::{StoreError, StoreResult, Writes};
+use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
 use crate::core::model::{parse_groups, Role, Scope, Status, User};
 
@@ -134,11 +134,7 @@ impl Users<'_> {
     }
 }
 
-/// Reads and changes the users inside a write transaction.
-pub struct UsersTx<'t> {
-    read: Users<'t>,
-    w: Writes<'t>,
-}
+super::write_handle!(UsersTx, Users);
 
 fn encode(u: &User) -> (String, Option<String>, String, String) {
     (
@@ -149,18 +145,19 @@ fn encode(u: &User) -> (String, Option<String>, String, String) {
     )
 }
 
-impl<'t> UsersTx<'t> {
-    pub(super) fn new(read: Users<'t>, w: Writes<'t>) -> Self {
-        UsersTx { read, w }
-    }
-
-    /// Inserts `u` (its `id` is ignored) and returns the new id.
-    pub fn insert(&self, u: &User) -> StoreResult<i64> {
+impl UsersTx<'_> {
+    /// Writes `u` (its `id` is ignored): a new user of its org, or every field over the
+    /// stored user with its email.
+    pub fn save(&self, u: &User) -> StoreResult<()> {
         let (groups, first_login, scope, search) = encode(u);
         self.w.exec(
             "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role,
                  hr_scope, search_text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (org_id, email) DO UPDATE SET name = excluded.name,
+                 groups = excluded.groups, first_login_at = excluded.first_login_at,
+                 status = excluded.status, role = excluded.role, hr_scope = excluded.hr_scope,
+                 search_text = excluded.search_text",
             rusqlite::params![
                 u.org_id,
                 u.email,
@@ -173,34 +170,6 @@ impl<'t> UsersTx<'t> {
                 search
             ],
         )?;
-        Ok(self.w.conn.last_insert_rowid())
-    }
-
-    /// Writes every field of `u` over the stored user with its id.
-    pub fn update(&self, u: &User) -> StoreResult<()> {
-        let (groups, first_login, scope, search) = encode(u);
-        self.w.exec(
-            "UPDATE users SET name = ?2, groups = ?3, first_login_at = ?4, status = ?5,
-                 role = ?6, hr_scope = ?7, search_text = ?8
-             WHERE id = ?1",
-            rusqlite::params![
-                u.id,
-                u.name,
-                groups,
-                first_login,
-                u.status.as_str(),
-                u.role.as_str(),
-                scope,
-                search
-            ],
-        )?;
         Ok(())
-    }
-}
-
-impl<'t> std::ops::Deref for UsersTx<'t> {
-    type Target = Users<'t>;
-    fn deref(&self) -> &Users<'t> {
-        &self.read
     }
 }

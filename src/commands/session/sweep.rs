@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::actor;
 use crate::commands::Answer;
-use crate::core::access::{permit, Who};
+use crate::core::access::Who;
 use crate::error::{Error, Result};
 use crate::lifecycle;
 use crate::options::Options;
@@ -19,8 +19,8 @@ struct Swept {
 pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
     // This command's whole job is the sweep every other command does first, so it counts.
     let org = store.read(|r| {
-        let (actor, org) = actor::resolve(r, opts)?.into_scope(r, opts)?;
-        permit(&actor, &[Who::Operator, Who::SuperAdmin], "sweep sessions")?;
+        let (_actor, org) =
+            actor::permitted_scope(r, opts, &[Who::Operator, Who::SuperAdmin], "sweep sessions")?;
         Ok::<_, Error>(org)
     })?;
     let expired = lifecycle::expire_overdue(store, opts.now(), org.map(|o| o.id))?;

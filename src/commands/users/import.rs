@@ -86,13 +86,13 @@ fn import_rows(
         let wanted = row.apply(org.id, stored.as_ref());
         match &stored {
             None => {
-                tx.users().insert(&wanted)?;
+                tx.users().save(&wanted)?;
                 counts.created += 1;
                 record_change(tx, org, actor, None, &wanted, now)?;
             }
             Some(old) if *old == wanted => counts.unchanged += 1,
             Some(old) => {
-                tx.users().update(&wanted)?;
+                tx.users().save(&wanted)?;
                 counts.updated += 1;
                 roles_or_status_changed |= old.role != wanted.role
                     || old.status != wanted.status

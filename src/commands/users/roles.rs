@@ -49,7 +49,7 @@ fn set_role(
         {
             return Err(last_super_admin(org));
         }
-        tx.users().update(&new)?;
+        tx.users().save(&new)?;
         record_change(tx, org, actor, Some(&old), &new, now)?;
         lifecycle::revoke_disallowed(tx, org, actor, now)?;
         Ok((new, true))
@@ -83,13 +83,14 @@ fn set_role(
     Ok(Report::text(&data, text).into())
 }
 
-pub fn grant_super_admin(
-    store: &mut Store,
-    opts: &Options,
-    args: &GrantSuperAdminArgs,
-) -> Result<Answer> {
-    let email = normalize_email(&args.email)?;
-    set_role(store, opts, &email, Role::SuperAdmin, Scope::None)
+pub fn grant_super_admin(s: &mut Store, o: &Options, a: &GrantSuperAdminArgs) -> Result<Answer> {
+    set_role(
+        s,
+        o,
+        &normalize_email(&a.email)?,
+        Role::SuperAdmin,
+        Scope::None,
+    )
 }
 
 pub fn grant_hr_admin(
@@ -112,7 +113,6 @@ pub fn grant_hr_admin(
     set_role(store, opts, &email, Role::HrAdmin, scope)
 }
 
-pub fn revoke(store: &mut Store, opts: &Options, args: &RevokeArgs) -> Result<Answer> {
-    let email = normalize_email(&args.email)?;
-    set_role(store, opts, &email, Role::User, Scope::None)
+pub fn revoke(s: &mut Store, o: &Options, a: &RevokeArgs) -> Result<Answer> {
+    set_role(s, o, &normalize_email(&a.email)?, Role::User, Scope::None)
 }
