@@ -159,3 +159,15 @@ pub fn unknown_actor(email: &str, org: Option<&str>) -> Error {
         message,
     }
 }
+
+/// The org user behind an actor. Operators are not org users (SPEC §4): they have no
+/// sessions and impersonate nobody (`actor_unknown`).
+pub fn org_user(actor: &Actor) -> Result<&User> {
+    actor.as_user().ok_or_else(|| Error::Denied {
+        denial: Denial::ActorUnknown,
+        message: format!(
+            "{} is an operator; operators are not org users and impersonate nobody",
+            actor.email()
+        ),
+    })
+}

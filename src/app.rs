@@ -2,11 +2,9 @@
 //! [`Access`] says (ending overdue sessions first where it writes), dispatches, and prints
 //! the answer. Holds no business rules of its own.
 
-use chrono::Utc;
-
-use crate::cli::{self, Cli, Command};
+use crate::cli::{Cli, Command};
 use crate::commands::{self, Answer};
-use crate::core::clock::{self, NOW_VAR};
+use crate::core::clock::NOW_VAR;
 use crate::error::{Error, Result};
 use crate::lifecycle;
 use crate::options::{Clock, Options};
@@ -37,20 +35,9 @@ impl Access {
     }
 }
 
-/// The instant: `ADMIN_PROXY_NOW` when set (a test-clock store alone honours it), else the
-/// system clock.
-pub fn read_clock() -> Result<Clock> {
-    let overridden = std::env::var_os(NOW_VAR).is_some_and(|v| !v.is_empty());
-    let now = match overridden {
-        true => clock::now_from_env()?,
-        false => Utc::now(),
-    };
-    Ok(Clock { now, overridden })
-}
-
 /// Runs the parsed command line and prints its answer.
 pub fn run(cli: Cli) -> Result<()> {
-    let clock = read_clock()?;
+    let clock = Clock::read()?;
     let opts = Options::new(&cli.global, clock)?;
     if let Answer::Report(report) = execute(&opts, cli.command)? {
         output::print(&report, opts.format)?;
@@ -103,7 +90,7 @@ fn dispatch(store: &mut Store, opts: &Options, command: Command) -> Result<Answe
     use commands::*;
     match command {
         Command::Init(a) => org::init(store, opts, &a),
-        Command::Demo => demo::run(store, opts),
+        Command::Demo => demo::run(store, opts, &execute),
         Command::Org(OrgCommand::Create(a)) => org::create(store, opts, &a),
         Command::Org(OrgCommand::List) => org::list(store, opts),
         Command::Operator(OperatorCommand::Add(a)) => org::add_operator(store, opts, &a),
@@ -134,13 +121,4 @@ fn dispatch(store: &mut Store, opts: &Options, command: Command) -> Result<Answe
         Command::Man => docs::man(),
         Command::Completions(a) => docs::completions(a.shell),
     }
-}
-
-/// Parses a command line as the binary would, for the demo's steps.
-pub fn parse(argv: &[String]) -> Result<Cli> {
-    use clap::FromArgMatches;
-    let matches = cli::command()
-        .try_get_matches_from(argv)
-        .map_err(|e| Error::invalid(e.to_string()))?;
-    Cli::from_arg_matches(&matches).map_err(|e| Error::invalid(e.to_string()))
 }

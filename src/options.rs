@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::cli::{Format, Global};
+use crate::core::clock::{self, NOW_VAR};
 use crate::error::{Error, Result};
 
 /// The instant a command runs at, and whether `ADMIN_PROXY_NOW` gave it.
@@ -13,6 +14,19 @@ use crate::error::{Error, Result};
 pub struct Clock {
     pub now: DateTime<Utc>,
     pub overridden: bool,
+}
+
+impl Clock {
+    /// The instant: `ADMIN_PROXY_NOW` when set (a test-clock store alone honours it), else
+    /// the system clock.
+    pub fn read() -> Result<Clock> {
+        let overridden = std::env::var_os(NOW_VAR).is_some_and(|v| !v.is_empty());
+        let now = match overridden {
+            true => clock::now_from_env()?,
+            false => Utc::now(),
+        };
+        Ok(Clock { now, overridden })
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -2,8 +2,9 @@
 //! through a session, printing each step as the command a person would type, then its output.
 //! Every step runs through the same code as the real command.
 
-use crate::app;
-use crate::cli::Format;
+use clap::FromArgMatches;
+
+use crate::cli::{self, Cli, Command, Format};
 use crate::commands::Answer;
 use crate::core::audit::Filter;
 use crate::core::events::Event;
@@ -21,7 +22,10 @@ const HR_ADMIN: &str = "omar.haddad@northwind.example";
 const IN_SCOPE: &str = "zoe.martin@northwind.example";
 const OUT_OF_SCOPE: &str = "lukas.becker@northwind.example";
 
-pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
+/// How the demo runs a command line: the binary's own entry point, given by the caller.
+pub type Execute = dyn Fn(&Options, Command) -> Result<Answer>;
+
+pub fn run(store: &mut Store, opts: &Options, execute: &Execute) -> Result<Answer> {
     let db = opts.db.clone();
     let mut say = output::line;
     say(&format!(
@@ -62,6 +66,7 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
         };
         step(
             opts,
+            execute,
             &args(&["operator", "add", &op.email, "--role", op.role.as_str()]),
             &mut say,
         )?;
@@ -69,6 +74,7 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
     if !org_exists {
         step(
             opts,
+            execute,
             &args(&[
                 "--actor",
                 OPERATOR,
@@ -83,6 +89,7 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
     }
     step(
         opts,
+        execute,
         &args(&[
             "--actor",
             OPERATOR,
@@ -129,7 +136,7 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
     steps.push(("Done:", omar(&["stop"])));
     for (comment, argv) in &steps {
         say(&format!("\n# {comment}"))?;
-        step(opts, argv, &mut say)?;
+        step(opts, execute, argv, &mut say)?;
     }
 
     say("\n# The audit trail of that session (admin-proxy audit export gives it as CSV):")?;
@@ -153,7 +160,12 @@ pub fn run(store: &mut Store, opts: &Options) -> Result<Answer> {
 
 /// Runs one command line as a person would type it, printing it and what it answers. It
 /// goes through the same entry point as the binary, on the demo's store and clock.
-fn step(opts: &Options, argv: &[String], say: &mut impl FnMut(&str) -> Result<()>) -> Result<()> {
+fn step(
+    opts: &Options,
+    execute: &Execute,
+    argv: &[String],
+    say: &mut impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
     let shown: Vec<String> = argv
         .iter()
         .map(|a| match a.ends_with(".csv") {
@@ -168,9 +180,12 @@ fn step(opts: &Options, argv: &[String], say: &mut impl FnMut(&str) -> Result<()
         opts.db.display().to_string(),
     ];
     full.extend(argv.iter().cloned());
-    let cli = app::parse(&full)?;
+    let matches = cli::command()
+        .try_get_matches_from(&full)
+        .map_err(|e| Error::invalid(e.to_string()))?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::invalid(e.to_string()))?;
     let step_opts = Options::new(&cli.global, opts.clock)?;
-    match app::execute(&step_opts, cli.command) {
+    match execute(&step_opts, cli.command) {
         Ok(Answer::Report(report)) => {
             let mut buf = Vec::new();
             output::render(&report, Format::Table, &mut buf, false)?;

@@ -10,7 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::error::{Invalid, Result};
 
-/// An org user's role, highest first: `super_admin` > `hr_admin` > `user`.
+/// An org user's role: `super_admin` > `hr_admin` > `user`.
+// INVARIANT: declared lowest first, so that the derived `Ord` is the rank. The policy's
+// `above_actor` check and the import's `role.revoked` test compare roles with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
     User,

@@ -151,17 +151,8 @@ fn check_target_facts<'a>(
     Ok(target)
 }
 
-/// The twelve checks of SPEC §4, in order; the first that fails is the answer.
-pub fn can_impersonate(
-    actor: Option<&User>,
-    target: Option<&User>,
-    settings: &Settings,
-    request: Request<'_>,
-) -> Result<(), Denial> {
-    admit(actor, target, settings, request).map(|_| ())
-}
-
-/// [`can_impersonate`], answering with the two people it admitted.
+/// The checks of SPEC §4, in order; the first that fails is the answer. Admitted, it answers
+/// with the two people.
 pub fn admit<'a>(
     actor: Option<&'a User>,
     target: Option<&'a User>,
@@ -180,8 +171,9 @@ pub fn admit<'a>(
 }
 
 /// Whether a running session is still allowed after its people or the settings changed.
-/// Only the checks that such a change can break are made again (1–3, 6, 8–10): a session is
-/// not ended because its reason or its target's first login would now be judged differently.
+/// Every check is made again but those of the first login, the reason and the running
+/// session: a session is not ended because its reason or its target's first login would now
+/// be judged differently, nor because it is itself the actor's running session.
 pub fn session_still_allowed(
     actor: &User,
     target: &User,
@@ -229,7 +221,7 @@ mod tests {
         s: &Settings,
         r: Request,
     ) -> &'static str {
-        match can_impersonate(actor, target, s, r) {
+        match admit(actor, target, s, r).map(|_| ()) {
             Ok(()) => "ok",
             Err(d) => d.code(),
         }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::org_user;
+use crate::actor::org_user;
 use crate::cli::ActArgs;
 use crate::commands::{write_in_org, Answer};
 use crate::core::audit::Entry;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::actor;
 use crate::cli::StartArgs;
 use crate::commands::Answer;
 use crate::core::audit::Entry;
@@ -17,10 +18,9 @@ use crate::core::policy::{self, Request};
 use crate::core::session::NewSession;
 use crate::core::settings::Timeout;
 use crate::error::{Error, Result, Verdict};
-use crate::options::Options;
+use crate::options::{Clock, Options};
 use crate::output::{self, Report};
 use crate::store::{Store, Tx};
-use crate::{actor, app};
 
 #[derive(Debug, Serialize)]
 struct Started {
@@ -89,7 +89,7 @@ pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer
             return Err(Error::invalid("not confirmed: no session was started"));
         }
         // The person may have taken a while: the session starts when they said yes.
-        now = app::read_clock()?.now;
+        now = Clock::read()?.now;
     }
     let started = store
         .write(|tx| match admit(tx, &request, now)? {

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::org_user;
 use crate::actor;
+use crate::actor::org_user;
 use crate::commands::Answer;
 use crate::core::clock::{format_instant, human_span};
 use crate::error::{Error, Result};

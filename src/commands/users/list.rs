@@ -3,7 +3,6 @@
 
 use crate::actor;
 use crate::cli::ListUsersArgs;
-use crate::commands::session::org_user;
 use crate::commands::Answer;
 use crate::core::access::{permit, Who};
 use crate::core::policy;
@@ -37,7 +36,7 @@ pub fn all(store: &mut Store, opts: &Options, search: Option<&str>) -> Result<An
 pub fn impersonable(store: &mut Store, opts: &Options, args: &ListUsersArgs) -> Result<Answer> {
     store.read(|r| {
         let (actor, org) = actor::in_org(r, opts)?;
-        let me = org_user(&actor)?;
+        let me = actor::org_user(&actor)?;
         let settings = r.settings().load(org.id)?;
         policy::check_actor(Some(me), &settings).map_err(Error::denied)?;
         let limit = args.limit.unwrap_or(u64::MAX);
