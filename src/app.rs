@@ -2,9 +2,15 @@
 //! [`Access`] says (ending overdue sessions first where it writes), dispatches, and prints
 //! the answer. Holds no business rules of its own.
 
+use serde_json::json;
+
+use crate::actor;
 use crate::cli::{Cli, Command};
 use crate::commands::{self, Answer};
+use crate::core::audit::Entry;
 use crate::core::clock::NOW_VAR;
+use crate::core::events::Event;
+use crate::core::model::fold_email;
 use crate::error::{Error, Result};
 use crate::lifecycle;
 use crate::options::{Clock, Options};
@@ -78,7 +84,68 @@ pub fn execute(opts: &Options, command: Command) -> Result<Answer> {
     if access == Access::Write {
         lifecycle::expire_overdue(&mut store, opts.now(), None)?;
     }
-    dispatch(&mut store, opts, command)
+    let name = command.name();
+    match dispatch(&mut store, opts, command) {
+        Err(refusal) if refusal.unrecorded_refusal() => {
+            Err(record_refusal(store, access, opts, name, refusal))
+        }
+        other => other,
+    }
+}
+
+/// Writes `access.denied` for a command refused by SPEC §8 (exit 3): the command, the code,
+/// the actor as given, in the org's chain when the org is known, else the vendor's. One row
+/// per refused command. The refusal is the answer whatever happens here.
+fn record_refusal(
+    store: Store,
+    access: Access,
+    opts: &Options,
+    command: &str,
+    refusal: Error,
+) -> Error {
+    let store = match access {
+        // A refusal on a store opened as evidence is recorded through a writing connection.
+        Access::Evidence => Store::open(
+            &opts.db,
+            Mode::ReadWrite {
+                now: opts.now(),
+                test_clock: opts.clock.overridden,
+            },
+        ),
+        Access::Write | Access::Sweep => Ok(store),
+    };
+    let now = opts.now();
+    let given = opts.actor.as_deref().map(str::trim).unwrap_or("");
+    let written = store.map_err(Error::from).and_then(|mut store| {
+        store.write(|tx| {
+            let r = tx.read();
+            let org = actor::select_org(r, opts.org.as_deref()).ok();
+            let email = fold_email(given);
+            let role = match (r.operators().find(&email)?, &org) {
+                (Some(op), _) => op.role.as_str(),
+                (None, Some(o)) => r
+                    .users()
+                    .find(o.id, &email)?
+                    .map_or("", |u| u.role.as_str()),
+                (None, None) => "",
+            };
+            let slug = org.as_ref().map_or("", |o| o.slug.as_str());
+            tx.audit().append(
+                Entry::new(now, slug, Event::AccessDenied)
+                    .actor(given, role)
+                    .denied(refusal.code())
+                    .details(json!({ "command": command })),
+            )?;
+            Ok::<_, Error>(())
+        })
+    });
+    if let Err(e) = written {
+        output::note(&format!(
+            "warning: this refusal could not be written to the audit log: {}",
+            e.message()
+        ));
+    }
+    refusal
 }
 
 /// Runs one command on the store it was given.

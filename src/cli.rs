@@ -122,6 +122,42 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The command as typed, without its arguments (`grant super-admin`), as recorded in the
+    /// `details` of `access.denied`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::List(a) => match a.what {
+                None | Some(ListCommand::Users(_)) => "list users",
+                Some(ListCommand::Sessions(_)) => "list sessions",
+            },
+            Command::Start(_) => "start",
+            Command::Status => "status",
+            Command::Stop(_) => "stop",
+            Command::Act(_) => "act",
+            Command::Sessions(SessionsCommand::Sweep) => "sessions sweep",
+            Command::Notifications(NotificationsCommand::Drain) => "notifications drain",
+            Command::Users(UsersCommand::Import(_)) => "users import",
+            Command::Users(UsersCommand::List(_)) => "users list",
+            Command::Grant(GrantCommand::SuperAdmin(_)) => "grant super-admin",
+            Command::Grant(GrantCommand::HrAdmin(_)) => "grant hr-admin",
+            Command::Revoke(_) => "revoke",
+            Command::Config(ConfigCommand::Show) => "config show",
+            Command::Config(ConfigCommand::Get(_)) => "config get",
+            Command::Config(ConfigCommand::Set(_)) => "config set",
+            Command::Org(OrgCommand::Create(_)) => "org create",
+            Command::Org(OrgCommand::List) => "org list",
+            Command::Operator(OperatorCommand::Add(_)) => "operator add",
+            Command::Audit(AuditCommand::Export(_)) => "audit export",
+            Command::Audit(AuditCommand::Verify) => "audit verify",
+            Command::Init(_) => "init",
+            Command::Demo => "demo",
+            Command::Completions(_) => "completions",
+            Command::Man => "man",
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Create a test-clock store, which honours ADMIN_PROXY_NOW (for tests and replays); a

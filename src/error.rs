@@ -54,6 +54,10 @@ pub enum Error {
     /// The store failed (busy for too long, a row it cannot read): exit 1.
     #[error("{0}")]
     Store(StoreError),
+    /// A refusal already written to the audit log with the transaction that decided it
+    /// (`impersonation.denied`): reported as the refusal it wraps, and not recorded again.
+    #[error("{0}")]
+    Recorded(Box<Error>),
     /// The output stream was closed by the reader (`| head`): ends quietly with 0.
     #[error("broken pipe")]
     BrokenPipe,
@@ -73,7 +77,7 @@ impl<T> Verdict<T> {
     pub fn into_result(self) -> Result<T> {
         match self {
             Verdict::Done(value) => Ok(value),
-            Verdict::Refused(error) => Err(error),
+            Verdict::Refused(error) => Err(Error::Recorded(Box::new(error))),
         }
     }
 }
@@ -158,8 +162,14 @@ impl Error {
         }
     }
 
+    /// Whether this is a refusal of SPEC §8 (exit 3) that no audit row records yet.
+    pub fn unrecorded_refusal(&self) -> bool {
+        self.exit_code() == exit::DENIED && !matches!(self, Error::Recorded(_))
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
+            Error::Recorded(e) => e.exit_code(),
             Error::Invalid { .. } => exit::USAGE,
             Error::Denied { .. } | Error::Forbidden(_) => exit::DENIED,
             Error::NotFound { .. } => exit::NOT_FOUND,
@@ -173,6 +183,7 @@ impl Error {
     /// The stable machine-readable code printed by `--format json`.
     pub fn code(&self) -> &'static str {
         match self {
+            Error::Recorded(e) => e.code(),
             Error::Invalid { .. } => "invalid_input",
             Error::Denied { denial, .. } => denial.code(),
             Error::Forbidden(_) => "forbidden",
@@ -189,6 +200,7 @@ impl Error {
     /// The one-line message shown after `error: `; denials carry their code.
     pub fn message(&self) -> String {
         match self {
+            Error::Recorded(e) => e.message(),
             Error::Denied { denial, message } => format!("denied ({}): {message}", denial.code()),
             other => other.to_string(),
         }
@@ -196,6 +208,7 @@ impl Error {
 
     pub fn hint(&self) -> Option<&str> {
         match self {
+            Error::Recorded(e) => e.hint(),
             Error::Invalid { hint, .. } | Error::NotFound { hint, .. } => hint.as_deref(),
             Error::Store(StoreError::Busy(_)) => {
                 Some("another admin-proxy process held the store for too long; try again")

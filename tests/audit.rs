@@ -788,7 +788,9 @@ fn super_admins_export_their_own_org_only_and_nobody_else_exports() {
     ])
     .ok();
     let rows = csv_rows(&export(&env, "sam@acme.test", &[]).ok().stdout);
-    assert_eq!(rows.len(), 17);
+    // The org's 16 rows, and the refusal of Ada's --all-orgs export.
+    assert_eq!(rows.len(), 17 + 1);
+    assert_eq!(rows[17][3], "access.denied");
     let refused: [(&str, &[&str]); 5] = [
         ("hal@acme.test", &[]),
         ("hana@acme.test", &[]),

@@ -31,20 +31,16 @@ fn import(env: &TestEnv, actor: &str, csv: impl AsRef<[u8]>, extra: &[&str]) -> 
 /// exactly as before.
 #[track_caller]
 fn refused(env: &TestEnv, code: i32, args: &[&str]) -> Run {
-    let before = env.snapshot();
+    let before = (data_tables(env), max_seq(env));
     let run = env.run(args).code(code);
-    assert_eq!(
-        env.snapshot(),
-        before,
-        "a refused command changed the store: {args:?}"
-    );
+    assert_refusal_left(env, before, code, &format!("{args:?}"));
     run
 }
 
 /// Like [`refused`], as `actor` in acme with --format json; also checks the JSON error code.
 #[track_caller]
 fn refused_as(env: &TestEnv, actor: &str, code: i32, error_code: &str, args: &[&str]) -> Run {
-    let before = env.snapshot();
+    let before = (data_tables(env), max_seq(env));
     let run = env.as_(actor, args).code(code);
     assert_eq!(
         run.error_code(),
@@ -52,12 +48,39 @@ fn refused_as(env: &TestEnv, actor: &str, code: i32, error_code: &str, args: &[&
         "{actor} {args:?}: {}",
         run.stderr
     );
-    assert_eq!(
-        env.snapshot(),
-        before,
-        "a refused command changed the store: {actor} {args:?}"
-    );
+    assert_refusal_left(env, before, code, &format!("{actor} {args:?}"));
     run
+}
+
+/// A refused command changes no data; a refusal of SPEC §8 (exit 3) writes exactly one
+/// audit row, `denied`, and any other refusal none.
+#[track_caller]
+fn assert_refusal_left(env: &TestEnv, (data, seq): (String, i64), code: i32, what: &str) {
+    assert_eq!(
+        data_tables(env),
+        data,
+        "a refused command changed the store: {what}"
+    );
+    let rows = match env.db.exists() {
+        true => env.sql(&format!(
+            "SELECT event, outcome FROM audit_log WHERE seq > {seq} AND event != 'store.created'"
+        )),
+        false => Vec::new(),
+    };
+    if code == 3 {
+        assert_eq!(
+            rows.len(),
+            1,
+            "one row records the refusal: {what}: {rows:?}"
+        );
+        assert_eq!(rows[0][1], "denied", "{what}");
+        assert!(
+            rows[0][0] == "access.denied" || rows[0][0] == "impersonation.denied",
+            "{what}: {rows:?}"
+        );
+    } else {
+        assert!(rows.is_empty(), "a refused command wrote {rows:?}: {what}");
+    }
 }
 
 /// Every table but the audit log, to show that a command changed nothing but its audit row.
@@ -97,6 +120,9 @@ fn last_audit(env: &TestEnv, event: &str) -> Value {
 }
 
 fn max_seq(env: &TestEnv) -> i64 {
+    if !env.db.exists() {
+        return 0;
+    }
     env.sql1("SELECT coalesce(max(seq), 0) FROM audit_log")
         .parse()
         .unwrap()
@@ -1525,7 +1551,11 @@ fn config_show_and_get_print_the_defaults() {
         &["config", "show"],
     );
     refused(&env, 2, &["--org", "acme", "config", "show"]);
-    assert_eq!(max_seq(&env), 13, "reading settings writes no audit row");
+    assert_eq!(
+        max_seq(&env),
+        13 + 3,
+        "reading settings writes no audit row; each of the 3 refusals writes one"
+    );
 }
 
 #[test]
@@ -1923,8 +1953,8 @@ fn audit_verify_passes_on_a_good_store() {
     assert_eq!(out, json!({"ok": true, "rows": all_rows}));
     let run = env.run(&["--actor", OPERATOR, "audit", "verify"]).ok();
     assert!(run.stdout.contains("ok"), "{}", run.stdout);
-    // Verifying writes nothing; HR admins and users may not.
-    let before = env.snapshot();
+    // Verifying writes nothing; HR admins and users may not, and each refusal is recorded.
+    let before = max_seq(&env);
     refused_as(&env, "hal@acme.test", 3, "forbidden", &["audit", "verify"]);
     refused_as(&env, "fay@acme.test", 3, "forbidden", &["audit", "verify"]);
     refused_as(
@@ -1935,7 +1965,28 @@ fn audit_verify_passes_on_a_good_store() {
         &["audit", "verify"],
     );
     refused(&env, 2, &["--org", "acme", "audit", "verify"]);
-    assert_eq!(env.snapshot(), before);
+    let denied = env.sql(&format!(
+        "SELECT org, event, reason, actor, details FROM audit_log WHERE seq > {before}"
+    ));
+    let row = |org: &str, reason: &str, actor: &str| {
+        [
+            org,
+            "access.denied",
+            reason,
+            actor,
+            r#"{"command":"audit verify"}"#,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    assert_eq!(
+        denied,
+        vec![
+            row("acme", "forbidden", "hal@acme.test"),
+            row("acme", "forbidden", "fay@acme.test"),
+            row("acme", "actor_unknown", "gus@globex.test"),
+        ]
+    );
 }
 
 /// Runs SQL on the store with the append-only triggers dropped, as a tamperer would.

@@ -567,8 +567,9 @@ struct Case {
 /// stdout, no panic, the store unchanged, and with --format json a JSON error object.
 #[track_caller]
 fn refused(env: &TestEnv, c: &Case) {
-    let before = env.snapshot();
     for json in [false, true] {
+        let before = env.dump(DATA_TABLES);
+        let rows_before = env.sql1("SELECT count(*) FROM audit_log");
         let mut cmd = env.cmd();
         if json {
             cmd.args(["--format", "json"]);
@@ -600,13 +601,35 @@ fn refused(env: &TestEnv, c: &Case) {
             );
         }
         assert_eq!(
-            env.snapshot(),
+            env.dump(DATA_TABLES),
             before,
             "{} (json: {json}): the store changed",
             c.name
         );
+        // A refusal of SPEC §8 (exit 3) is on the record, one row; nothing else is.
+        let new_rows: Vec<Vec<String>> = env.sql(&format!(
+            "SELECT event, outcome FROM audit_log ORDER BY seq LIMIT -1 OFFSET {rows_before}"
+        ));
+        match c.code {
+            3 => assert!(
+                new_rows.len() == 1 && new_rows[0][1] == "denied",
+                "{}: {new_rows:?}",
+                c.name
+            ),
+            _ => assert!(new_rows.is_empty(), "{}: wrote {new_rows:?}", c.name),
+        }
     }
 }
+
+/// Every table but the audit log.
+const DATA_TABLES: &[&str] = &[
+    "orgs",
+    "operators",
+    "users",
+    "settings",
+    "sessions",
+    "notifications",
+];
 
 #[test]
 fn hostile_input_is_refused_cleanly_and_writes_nothing() {

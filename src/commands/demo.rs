@@ -193,7 +193,9 @@ fn step(
         }
         Ok(Answer::Streamed) => Ok(()),
         // A refusal is part of the tour: shown as the person would see it.
-        Err(e @ Error::Denied { .. }) => say(&format!("error: {}", e.message())),
+        Err(e) if e.exit_code() == crate::error::exit::DENIED => {
+            say(&format!("error: {}", e.message()))
+        }
         Err(e) => Err(e),
     }
 }

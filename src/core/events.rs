@@ -22,10 +22,11 @@ pub enum Event {
     NotificationDelivered,
     AuditExported,
     StoreCreated,
+    AccessDenied,
 }
 
 impl Event {
-    pub const ALL: [Event; 19] = [
+    pub const ALL: [Event; 20] = [
         Event::OrgCreated,
         Event::OperatorAdded,
         Event::UsersImported,
@@ -45,6 +46,7 @@ impl Event {
         Event::NotificationDelivered,
         Event::AuditExported,
         Event::StoreCreated,
+        Event::AccessDenied,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +70,7 @@ impl Event {
             Event::NotificationDelivered => "notification.delivered",
             Event::AuditExported => "audit.exported",
             Event::StoreCreated => "store.created",
+            Event::AccessDenied => "access.denied",
         }
     }
 
