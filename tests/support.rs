@@ -207,6 +207,28 @@ impl TestEnv {
         }
         out
     }
+
+    /// Checks the JSON of a passing `audit verify`: `rows` rows in the chains of `orgs` (the
+    /// vendor's is ""), each head the last row of its chain in the store.
+    #[track_caller]
+    pub fn assert_verified(&self, v: &Value, rows: u64, orgs: &[&str]) {
+        assert_eq!(v["ok"], true, "{v}");
+        assert_eq!(v["rows"], rows, "{v}");
+        assert_eq!(v["clock"], "test", "{v}");
+        let chains = v["chains"].as_array().cloned().unwrap_or_default();
+        let named: Vec<&str> = chains.iter().filter_map(|c| c["org"].as_str()).collect();
+        assert_eq!(named, orgs, "{v}");
+        for c in &chains {
+            let org = c["org"].as_str().unwrap();
+            let head = self.sql(&format!(
+                "SELECT seq, hash, (SELECT count(*) FROM audit_log WHERE org = '{org}')
+                 FROM audit_log WHERE org = '{org}' ORDER BY seq DESC LIMIT 1"
+            ));
+            assert_eq!(c["head_seq"].to_string(), head[0][0], "{org}: {v}");
+            assert_eq!(c["head_hash"], head[0][1].as_str(), "{org}: {v}");
+            assert_eq!(c["rows"].to_string(), head[0][2], "{org}: {v}");
+        }
+    }
 }
 
 pub fn to_run(out: Output) -> Run {

@@ -79,23 +79,26 @@ pub struct Verifier {
 
 impl Verifier {
     pub fn check(&mut self, row: &AuditRow) -> Result<(), Break> {
+        let broken = |problem: &str| Break {
+            seq: row.seq,
+            org: chain_name(&row.org).to_string(),
+            problem: problem.into(),
+        };
         let prev = self.heads.get(&row.org).map_or("", |h| h.hash.as_str());
         let expected = row.expected_hash(prev, &mut self.scratch);
         if expected != row.hash {
-            let problem = if prev.is_empty()
-                && row.event != Event::OrgCreated.as_str()
-                && row.event != Event::OperatorAdded.as_str()
-                && row.event != Event::StoreCreated.as_str()
-            {
+            return Err(broken(if prev.is_empty() {
                 "the chain does not start here: its first rows were removed, or this row was altered"
             } else {
                 "its hash does not match its contents and the row before it in its chain: this row or one before it was altered, removed or inserted"
-            };
-            return Err(Break {
-                seq: row.seq,
-                org: chain_name(&row.org).to_string(),
-                problem: problem.into(),
-            });
+            }));
+        }
+        if prev.is_empty() && !starts_a_chain(&row.org, &row.event) {
+            return Err(broken(if row.org.is_empty() {
+                "the vendor's chain does not begin with store.created or operator.added: its first rows were removed and the chain recomputed"
+            } else {
+                "the chain does not begin with org.created: its first rows were removed and the chain recomputed"
+            }));
         }
         let head = match self.heads.get_mut(&row.org) {
             Some(head) => head,
@@ -107,9 +110,29 @@ impl Verifier {
         Ok(())
     }
 
-    /// The heads of every chain seen, by org.
-    pub fn heads(&self) -> &HashMap<String, Head> {
-        &self.heads
+    /// Ends the walk: every chain in `expected` (the orgs of the store) must have been seen,
+    /// since an org whose every row was removed leaves no row to fail. The heads come back
+    /// in org order, the vendor's first.
+    pub fn finish(self, expected: &[String]) -> Result<Vec<(String, Head)>, Break> {
+        if let Some(missing) = expected.iter().find(|o| !self.heads.contains_key(*o)) {
+            return Err(Break {
+                seq: 0,
+                org: chain_name(missing).to_string(),
+                problem: "the chain is missing: the org exists but none of its audit rows do"
+                    .into(),
+            });
+        }
+        let mut heads: Vec<(String, Head)> = self.heads.into_iter().collect();
+        heads.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(heads)
+    }
+}
+
+/// Whether `event` may be the first row of the chain of `org`.
+fn starts_a_chain(org: &str, event: &str) -> bool {
+    match org.is_empty() {
+        true => event == Event::StoreCreated.as_str() || event == Event::OperatorAdded.as_str(),
+        false => event == Event::OrgCreated.as_str(),
     }
 }
 

@@ -54,6 +54,8 @@ pub enum Mode {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// For a store read as immutable evidence: the file as it was when opened.
+    immutable: Option<FileStamp>,
 }
 
 /// A consistent, read-only view of the store.
@@ -193,6 +195,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            immutable: None,
         };
         // The file must be an admin-proxy store, or a SQLite file with nothing in it, before
         // anything is written to it.
@@ -228,40 +231,45 @@ impl Store {
                 detail: "it is not a file".into(),
             });
         }
-        let wal = sibling(path, "-wal");
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = if wal.exists() {
-            Connection::open_with_flags(path, flags & !OpenFlags::SQLITE_OPEN_URI)?
-        } else {
-            Connection::open_with_flags(immutable_uri(path), flags)?
+        let live = sibling(path, "-wal").exists();
+        let stamp = FileStamp::of(path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match live {
+            true => Connection::open_with_flags(path, flags)?,
+            false => Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?,
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            immutable: if live { None } else { stamp },
         };
         let identity = store.identity()?;
-        if identity.app_id != APPLICATION_ID {
+        if identity.app_id != APPLICATION_ID || identity.version != SCHEMA_VERSION {
             return Err(not_a_store(path, identity));
-        }
-        if identity.version != SCHEMA_VERSION {
-            return Err(StoreError::NotAStore {
-                path: path.display().to_string(),
-                detail: format!(
-                    "its schema version is {}, this admin-proxy reads {SCHEMA_VERSION}",
-                    identity.version
-                ),
-            });
         }
         Ok(store)
     }
 
-    /// Whether the file changed since `since` (a writer came and went while it was read as
-    /// immutable): the caller then reads it again with locks.
-    pub fn evidence_changed(&self, since: &FileStamp) -> bool {
-        FileStamp::of(&self.path).as_ref() != Some(since) || sibling(&self.path, "-wal").exists()
+    /// For a store read as immutable evidence: whether a writer came and went since it was
+    /// opened (the file changed, or a write-ahead log appeared). If so the store is opened
+    /// again, this time with locks, and true is returned: what was read must be read again.
+    pub fn reopen_if_changed(&mut self) -> StoreResult<bool> {
+        let Some(stamp) = &self.immutable else {
+            return Ok(false);
+        };
+        let changed = FileStamp::of(&self.path).as_ref() != Some(stamp)
+            || sibling(&self.path, "-wal").exists();
+        if changed {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            self.conn = Connection::open_with_flags(&self.path, flags)?;
+            self.conn.busy_timeout(BUSY_TIMEOUT)?;
+            self.immutable = None;
+        }
+        Ok(changed)
     }
 
     pub fn path(&self) -> &Path {
@@ -451,10 +459,10 @@ struct Identity {
 
 /// The size and modification time of a file, to notice that it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileStamp(u64, Option<std::time::SystemTime>);
+struct FileStamp(u64, Option<std::time::SystemTime>);
 
 impl FileStamp {
-    pub fn of(path: &Path) -> Option<FileStamp> {
+    fn of(path: &Path) -> Option<FileStamp> {
         let m = std::fs::metadata(path).ok()?;
         Some(FileStamp(m.len(), m.modified().ok()))
     }

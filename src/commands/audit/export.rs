@@ -1,10 +1,9 @@
-//! `audit export` and `audit verify`: the audit log for compliance (SPEC §6).
+//! `audit export`: the audit log for compliance, streamed in `seq` order (SPEC §6).
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::mpsc;
 
-use serde::Serialize;
 use serde_json::json;
 
 use crate::actor;
@@ -12,14 +11,13 @@ use crate::cli::{ExportArgs, Format};
 use crate::commands::Answer;
 use crate::core::access::{permit, Who};
 use crate::core::audit::{AuditRow, Entry, Filter};
-use crate::core::chain::Verifier;
 use crate::core::clock::{format_instant, parse_instant};
 use crate::core::events::Event;
 use crate::core::model::{fold_email, Actor, Org};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::output::{self, Report, RowFormat, RowWriter};
-use crate::store::{Reader, Store, StoreError};
+use crate::output::{self, RowFormat, RowWriter};
+use crate::store::{Reader, Store};
 
 /// Builds the filter of `audit export` from its arguments (exit 2 on a bad date or event).
 pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
@@ -226,84 +224,4 @@ fn record_export(
         }
         Ok::<_, Error>(())
     })
-}
-
-#[derive(Serialize)]
-struct VerifyView {
-    ok: bool,
-    /// The rows checked, when all of them matched.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rows: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    first_bad_seq: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    problem: Option<String>,
-}
-
-pub fn verify(store: &mut Store, opts: &Options) -> Result<Answer> {
-    // Operators check every chain of the store unless --org names one.
-    let result = store.read(|r| {
-        let (_actor, org) = actor::permitted_scope(
-            r,
-            opts,
-            &[Who::Operator, Who::SuperAdmin],
-            "verify the audit log",
-        )?;
-        let slug = org.map(|o| o.slug);
-        let filter = Filter {
-            org: slug.clone(),
-            ..Filter::default()
-        };
-        let mut verifier = Verifier::default();
-        let rows = r.audit().for_each(&filter, |row| {
-            verifier.check(row).map_err(|b| Error::ChainBroken {
-                seq: b.seq,
-                org: b.org,
-                problem: b.problem,
-            })
-        });
-        // A row that cannot even be read as text is a row altered outside admin-proxy.
-        let rows = match rows {
-            Err(Error::Store(StoreError::Corrupt {
-                table: "audit_log",
-                row,
-                detail,
-            })) => Err(Error::ChainBroken {
-                seq: row.trim_start_matches("seq ").parse().unwrap_or_default(),
-                org: slug.clone().unwrap_or_else(|| "(unknown)".into()),
-                problem: format!("the row cannot be read: {detail}"),
-            }),
-            other => other,
-        };
-        Ok::<_, Error>((rows, slug))
-    })?;
-    match result {
-        (Ok(rows), slug) => {
-            let scope = slug.map_or("every chain of the store".to_string(), |s| {
-                format!("org {s}")
-            });
-            let view = VerifyView {
-                ok: true,
-                rows: Some(rows),
-                first_bad_seq: None,
-                problem: None,
-            };
-            let text = format!("ok: {rows} audit rows of {scope} match their hash chain");
-            Ok(Report::text(&view, text).into())
-        }
-        (Err(Error::ChainBroken { seq, org, problem }), _) => {
-            // Scripts get the verdict on stdout too; the error follows on stderr.
-            if opts.json() {
-                let view = VerifyView {
-                    ok: false,
-                    rows: None,
-                    first_bad_seq: Some(seq),
-                    problem: Some(problem.clone()),
-                };
-                output::print(&Report::text(&view, String::new()), opts.format)?;
-            }
-            Err(Error::ChainBroken { seq, org, problem })
-        }
-        (Err(e), _) => Err(e),
-    }
 }
