@@ -8,6 +8,7 @@ mod audit;
 mod cmd;
 mod foundation;
 mod generated;
+mod hardening;
 mod identity;
 mod newcomer;
 mod policy_props;
