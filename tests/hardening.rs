@@ -473,7 +473,7 @@ fn a_setting_with_an_unreadable_value_is_named_not_guessed() {
 #[test]
 fn start_in_an_org_that_does_not_exist_is_an_unknown_actor() {
     let env = TestEnv::acme();
-    let before = env.snapshot();
+    let before = env.sql1("SELECT max(seq) FROM audit_log");
     for args in [
         vec!["--yes", "start", FAY],
         vec!["list", "users"],
@@ -489,5 +489,12 @@ fn start_in_an_org_that_does_not_exist_is_an_unknown_actor() {
             run.stderr
         );
     }
-    assert_eq!(env.snapshot(), before);
+    // Each refusal is on the record, in the vendor's chain since the org is unknown.
+    let recorded = env.sql(&format!(
+        "SELECT org, event, reason, actor FROM audit_log WHERE seq > {before}"
+    ));
+    let row = ["", "access.denied", "actor_unknown", ADA]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(recorded, vec![row.clone(), row.clone(), row]);
 }
