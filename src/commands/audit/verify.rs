@@ -118,7 +118,7 @@ pub fn verify(store: &mut Store, opts: &Options) -> Result<Answer> {
 
 /// Checks the actor, then walks every chain in scope: the rows that matched, and the heads
 /// or the first break.
-fn walk(r: Reader<'_>, opts: &Options) -> Result<(u64, Result<Vec<(String, Head)>, Break>)> {
+fn walk(r: Reader<'_>, opts: &Options) -> Result<(u64, Walked)> {
     // Operators check every chain of the store unless --org names one.
     let (_actor, org) = actor::permitted_scope(
         r,
@@ -158,6 +158,9 @@ fn walk(r: Reader<'_>, opts: &Options) -> Result<(u64, Result<Vec<(String, Head)
     };
     Ok((rows, result))
 }
+
+/// The heads of the chains walked, or the first break.
+type Walked = Result<Vec<(String, Head)>, Break>;
 
 /// Why a walk stopped.
 enum Walk {
