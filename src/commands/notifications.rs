@@ -1,6 +1,8 @@
 //! `notifications drain`: prints every pending notice as a JSON line and marks it delivered
 //! only once it was written.
 
+use std::io::Write;
+
 use serde::Serialize;
 use serde_json::json;
 
@@ -56,13 +58,20 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
         .collect();
     // Written and flushed first: a notification is marked delivered only once it is out. A
     // reader that went away is a failure here, unlike for an export: cron must hear of it.
-    output::print(&Report::text(&lines, String::new()), Format::Jsonl).map_err(|e| match e {
+    // Stdout closed or sent to /dev/null reaches nobody: refused, and nothing is marked.
+    let undelivered = |e: Error| match e {
         Error::BrokenPipe => Error::io(
             "the reader of the notifications went away",
             std::io::Error::other("none were marked delivered; the next drain sends them again"),
         ),
         other => other,
-    })?;
+    };
+    let mut out = std::io::BufWriter::new(output::reader_stdout()?);
+    let mut render = Vec::new();
+    output::render(&Report::text(&lines, String::new()), Format::Jsonl, &mut render, false)?;
+    out.write_all(&render)
+        .and_then(|()| out.flush())
+        .map_err(|e| undelivered(Error::io("cannot write the notifications", e)))?;
     let now = opts.now();
     store.write(|tx| {
         for n in &pending {

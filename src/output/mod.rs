@@ -7,6 +7,7 @@ mod csv;
 mod errors;
 mod list;
 mod rows;
+mod sink;
 mod table;
 mod terminal;
 
@@ -18,7 +19,8 @@ use serde_json::Value;
 pub use self::csv::{csv_err, csv_writer, guard_formula};
 pub use self::errors::{clap_error, error};
 pub use self::list::ListWriter;
-pub use self::rows::{RowFormat, RowWriter};
+pub use self::rows::{RowFormat, RowWriter, Written, WrittenHead};
+pub use self::sink::reader_stdout;
 pub use self::table::{table, table_text};
 pub use self::terminal::{
     can_prompt, confirm, line, note, printable, progress, shown, write_stdout,
