@@ -12,6 +12,7 @@ mod hardening;
 mod identity;
 mod newcomer;
 mod policy_props;
+mod records;
 mod reliability;
 mod sessions;
 mod support;
