@@ -176,6 +176,7 @@ fn a_row_whose_details_are_not_text_is_named_by_verify_and_export() {
             let stderr = run.stderr.clone();
             let v = broken(run);
             assert_eq!(v["first_bad_seq"], seq, "{retype}: {v}");
+            assert_eq!(v["org"], "acme", "the row's own org: {retype}: {v}");
             let problem = v["problem"].as_str().unwrap_or_default();
             assert!(problem.contains("details"), "{retype}: {v}");
             assert!(stderr.contains(&format!("seq {seq}")), "{retype}: {stderr}");

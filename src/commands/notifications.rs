@@ -68,7 +68,12 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
     };
     let mut out = std::io::BufWriter::new(output::reader_stdout()?);
     let mut render = Vec::new();
-    output::render(&Report::text(&lines, String::new()), Format::Jsonl, &mut render, false)?;
+    output::render(
+        &Report::text(&lines, String::new()),
+        Format::Jsonl,
+        &mut render,
+        false,
+    )?;
     out.write_all(&render)
         .and_then(|()| out.flush())
         .map_err(|e| undelivered(Error::io("cannot write the notifications", e)))?;

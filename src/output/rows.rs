@@ -125,7 +125,10 @@ impl<W: Write> RowWriter<W> {
         if format == RowFormat::Csv {
             // The header goes out even when no row matches; writing into the line cannot
             // fail, and a failure of the stream shows on the first row or at finish.
-            let _ = w.csv.write_record(COLUMNS).and_then(|()| Ok(w.csv.flush()?));
+            let _ = w
+                .csv
+                .write_record(COLUMNS)
+                .and_then(|()| Ok(w.csv.flush()?));
             let _ = w.emit_line();
         }
         w
@@ -159,7 +162,8 @@ impl<W: Write> RowWriter<W> {
         let chain = match self.chains.get(&row.org) {
             Some(&i) => i,
             None => {
-                self.chains.insert(row.org.clone(), self.written.heads.len());
+                self.chains
+                    .insert(row.org.clone(), self.written.heads.len());
                 self.written.heads.push(WrittenHead {
                     org: row.org.clone(),
                     ..WrittenHead::default()

@@ -39,14 +39,29 @@ fn fill_from(row: &mut AuditRow, r: &Row<'_>) -> StoreResult<()> {
     let seq = row.seq;
     for (i, into) in row.text_mut().into_iter().enumerate() {
         let column = i + 1;
-        let text = r
-            .get_ref(column)?
-            .as_str()
-            .map_err(|e| StoreError::Corrupt {
-                table: "audit_log",
-                row: format!("seq {seq}"),
-                detail: format!("{} is not UTF-8 text ({e})", COLUMNS[column]),
-            })?;
+        let value = r.get_ref(column)?;
+        let text = match value {
+            ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
+            _ => None,
+        };
+        let Some(text) = text else {
+            let what = match value {
+                ValueRef::Text(_) => "text that is not UTF-8",
+                ValueRef::Blob(_) => "a BLOB",
+                ValueRef::Null => "NULL",
+                ValueRef::Integer(_) | ValueRef::Real(_) => "a number",
+            };
+            return Err(StoreError::UnreadableAuditRow {
+                seq,
+                org: r
+                    .get_ref(2)
+                    .ok()
+                    .and_then(|v| v.as_str().ok())
+                    .unwrap_or("")
+                    .to_string(),
+                detail: format!("its {} is {what}, not text", COLUMNS[column]),
+            });
+        };
         into.clear();
         into.push_str(text);
     }

@@ -17,6 +17,13 @@ pub enum StoreError {
         row: String,
         detail: String,
     },
+    /// An audit row whose cells are not all text: changed outside admin-proxy.
+    #[error("audit_log row seq {seq} (org {org:?}) cannot be read: {detail}")]
+    UnreadableAuditRow {
+        seq: i64,
+        org: String,
+        detail: String,
+    },
     /// The file exists but is not an admin-proxy store.
     #[error("{path} is not an admin-proxy store ({detail})")]
     NotAStore { path: String, detail: String },

@@ -145,13 +145,9 @@ fn walk(r: Reader<'_>, opts: &Options) -> Result<(u64, Walked)> {
         Ok(_) => verifier.finish(&expected),
         Err(Walk::Broken(b)) => Err(b),
         // A row that cannot even be read as text was altered outside admin-proxy.
-        Err(Walk::Store(StoreError::Corrupt { row, detail, .. })) => Err(Break {
-            seq: row.trim_start_matches("seq ").parse().unwrap_or_default(),
-            org: filter
-                .org
-                .as_deref()
-                .map_or("(unknown)", chain_name)
-                .to_string(),
+        Err(Walk::Store(StoreError::UnreadableAuditRow { seq, org, detail })) => Err(Break {
+            seq,
+            org: chain_name(&org).to_string(),
             problem: format!("the row cannot be read: {detail}"),
         }),
         Err(Walk::Store(e)) => return Err(e.into()),
