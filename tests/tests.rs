@@ -6,6 +6,7 @@
 
 mod audit;
 mod cmd;
+mod delivery;
 mod foundation;
 mod generated;
 mod hardening;
