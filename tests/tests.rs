@@ -13,6 +13,7 @@ mod identity;
 mod newcomer;
 mod policy_props;
 mod reliability;
+mod rules;
 mod sessions;
 mod support;
 mod terminal;

@@ -1,0 +1,107 @@
+//! Rules about who is who: an email is an operator's or an org user's, never both (SPEC §7).
+
+use crate::support::*;
+
+const ADA: &str = "ada@acme.test"; // super admin
+const SAM: &str = "sam@acme.test"; // super admin
+const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
+const FAY: &str = "fay@acme.test"; // Finance
+const DEX: &str = "dex@acme.test"; // Finance, deactivated
+
+/// `operator add EMAIL` as `actor`, with --format json.
+fn add_operator(env: &TestEnv, actor: &str, email: &str) -> Run {
+    env.run(&[
+        "--actor",
+        actor,
+        "--format",
+        "json",
+        "operator",
+        "add",
+        email,
+        "--role",
+        "customer-success-manager",
+    ])
+}
+
+/// Writes `csv` into the test's temp dir and imports it into acme as `actor`.
+fn import(env: &TestEnv, actor: &str, csv: &str) -> Run {
+    let path = env.dir.path().join("rules.csv");
+    std::fs::write(&path, csv).unwrap();
+    env.as_(actor, &["users", "import", path.to_str().unwrap()])
+}
+
+/// Starts a session with --yes and returns its id.
+#[track_caller]
+fn start(env: &TestEnv, actor: &str, target: &str) -> String {
+    let v = env.as_(actor, &["--yes", "start", target]).ok().json();
+    v["session_id"].as_str().unwrap().to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// an email is an operator's or an org user's, never both
+
+#[test]
+fn operator_add_refuses_the_email_of_an_org_user() {
+    let env = TestEnv::acme();
+    let session = start(&env, ADA, FAY);
+    // The actor's permission comes first: Sam may not add operators, whoever he names.
+    let run = add_operator(&env, SAM, ADA).code(3);
+    assert!(!run.stderr.contains("already a user"), "{}", run.stderr);
+    for email in [ADA, "Ada@ACME.test", DEX] {
+        let before = env.snapshot();
+        let run = add_operator(&env, OPERATOR, email).code(5);
+        assert_eq!(run.error_code(), "email_in_use", "{}", run.stderr);
+        assert!(
+            run.stderr.contains("already a user of org acme"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            env.snapshot(),
+            before,
+            "a refused operator add changed the store"
+        );
+    }
+    // Ada is still Ada: her running session is hers to see and to stop.
+    let status = env.as_(ADA, &["status"]).ok().json();
+    assert_eq!(status["session_id"], session.as_str());
+    env.as_(ADA, &["stop"]).ok();
+}
+
+#[test]
+fn an_import_naming_an_operator_is_refused_whole() {
+    let env = TestEnv::acme();
+    let before = env.snapshot();
+    let run = import(
+        &env,
+        OPERATOR,
+        "email,name\nnew@acme.test,New Person\nPA@vendor.test,Pat Architect\n",
+    )
+    .code(5);
+    assert_eq!(run.error_code(), "email_in_use", "{}", run.stderr);
+    for wanted in ["line 3", "pa@vendor.test", "is an operator"] {
+        assert!(
+            run.stderr.contains(wanted),
+            "{wanted:?} not in {}",
+            run.stderr
+        );
+    }
+    assert_eq!(env.snapshot(), before, "a refused import changed the store");
+
+    // A dry run is refused the same way.
+    let path = env.dir.path().join("rules.csv");
+    env.as_(
+        ADA,
+        &["users", "import", path.to_str().unwrap(), "--dry-run"],
+    )
+    .code(5);
+
+    // Permission comes first: an HR admin is refused as such, not told about operators.
+    let run = import(&env, HAL, "email,name\npa@vendor.test,Pat Architect\n").code(3);
+    assert!(!run.stderr.contains("is an operator"), "{}", run.stderr);
+    assert_eq!(env.audit_count("users.imported"), 1);
+    assert_eq!(
+        env.sql1("SELECT count(*) FROM users WHERE email = 'pa@vendor.test'"),
+        "0"
+    );
+}
