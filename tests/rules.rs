@@ -1,4 +1,6 @@
-//! Rules about who is who: an email is an operator's or an org user's, never both (SPEC §7).
+//! Rules about who is who and what a change means: an email is an operator's or an org
+//! user's, never both (SPEC §7); a grant names groups or the whole org, and one that changes
+//! nothing writes nothing.
 
 use crate::support::*;
 
@@ -6,6 +8,7 @@ const ADA: &str = "ada@acme.test"; // super admin
 const SAM: &str = "sam@acme.test"; // super admin
 const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
 const FAY: &str = "fay@acme.test"; // Finance
+const ZOE: &str = "zoe@acme.test"; // Finance;London
 const DEX: &str = "dex@acme.test"; // Finance, deactivated
 
 /// `operator add EMAIL` as `actor`, with --format json.
@@ -104,4 +107,56 @@ fn an_import_naming_an_operator_is_refused_whole() {
         env.sql1("SELECT count(*) FROM users WHERE email = 'pa@vendor.test'"),
         "0"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// grant: groups or the whole org, and nothing written for nothing changed
+
+#[test]
+fn grants_name_groups_or_the_whole_org_and_a_repeat_writes_nothing() {
+    let env = TestEnv::acme();
+    for scope in [vec!["*"], vec!["Finance", "*"], vec!["Finance; * "]] {
+        let before = env.snapshot();
+        let mut args = vec!["grant", "hr-admin", FAY];
+        for s in &scope {
+            args.extend(["--scope", s]);
+        }
+        let run = env.as_(ADA, &args).code(2);
+        assert_eq!(run.error_code(), "invalid_input", "{}", run.stderr);
+        assert!(run.stderr.contains("--all-groups"), "{}", run.stderr);
+        assert_eq!(env.snapshot(), before, "{scope:?} changed the store");
+    }
+    let text = env
+        .run(&[
+            "--actor", ADA, "--org", "acme", "grant", "hr-admin", FAY, "--scope", "*",
+        ])
+        .code(2);
+    assert!(text.stderr.contains("use --all-groups"), "{}", text.stderr);
+
+    // A grant that changes nothing writes nothing, and says so.
+    let grants: [&[&str]; 2] = [
+        &["grant", "hr-admin", FAY, "--all-groups"],
+        &["grant", "super-admin", ZOE],
+    ];
+    for grant in grants {
+        let first = env.as_(ADA, grant).ok().json();
+        assert_eq!(first["changed"], true, "{first}");
+        let rows = env.audit_count("role.granted");
+
+        let before = env.snapshot();
+        let again = env.as_(ADA, grant).ok().json();
+        assert_eq!(again["changed"], false, "{again}");
+        let mut text_args = vec!["--actor", SAM, "--org", "acme"];
+        text_args.extend_from_slice(grant);
+        let text = env.run(&text_args).ok();
+        assert!(text.stdout.contains("nothing changed"), "{}", text.stdout);
+        assert_eq!(env.audit_count("role.granted"), rows);
+        assert_eq!(env.snapshot(), before, "{grant:?} again changed the store");
+    }
+    // Fay is HR admin of the whole org now: `--scope '*'` is still refused, never a second
+    // grant with nothing in it.
+    let before = env.snapshot();
+    env.as_(ADA, &["grant", "hr-admin", FAY, "--scope", "*"])
+        .code(2);
+    assert_eq!(env.snapshot(), before);
 }
