@@ -1,6 +1,7 @@
 //! Rules about who is who and what a change means: an email is an operator's or an org
 //! user's, never both (SPEC §7); a grant names groups or the whole org, and one that changes
-//! nothing writes nothing.
+//! nothing writes nothing; a session row that cannot be read back fails only the commands
+//! that need it.
 
 use crate::support::*;
 
@@ -159,4 +160,64 @@ fn grants_name_groups_or_the_whole_org_and_a_repeat_writes_nothing() {
     env.as_(ADA, &["grant", "hr-admin", FAY, "--scope", "*"])
         .code(2);
     assert_eq!(env.snapshot(), before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// a session row that cannot be read back
+
+#[test]
+fn an_unreadable_session_fails_only_the_commands_that_need_it() {
+    let env = TestEnv::acme();
+    let session = start(&env, ADA, FAY);
+    // A year past 9999 is no time this build reads; as text it sorts before every digit, so
+    // the store's own order takes it for overdue.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE sessions SET expires_at = '+10000-01-01T00:00:00.000Z' WHERE id = ?1",
+        [&session],
+    )
+    .unwrap();
+    // Another, overdue, whose reason is bytes rather than text.
+    let other = start(&env, HAL, FAY);
+    conn.execute(
+        "UPDATE sessions SET expires_at = '2026-06-01T11:59:59.000Z', reason = X'FF00'
+         WHERE id = ?1",
+        [&other],
+    )
+    .unwrap();
+    drop(conn);
+
+    env.as_(SAM, &["config", "show"]).ok();
+    env.as_(SAM, &["users", "list"]).ok();
+    start(&env, SAM, ZOE);
+    env.as_(OPERATOR, &["sessions", "sweep"]).ok();
+    // The sweep left it as it was: ending it needs a time it cannot read.
+    assert_eq!(
+        env.sql1(&format!(
+            "SELECT ended_at IS NULL FROM sessions WHERE id = '{session}'"
+        )),
+        "1"
+    );
+    assert_eq!(env.audit_count("impersonation.expired"), 0);
+
+    assert_eq!(
+        env.sql1(&format!(
+            "SELECT ended_at IS NULL FROM sessions WHERE id = '{other}'"
+        )),
+        "1"
+    );
+
+    // Its own actor is told, and the session named: the command fails closed.
+    let run = env.as_(ADA, &["status"]).code(1);
+    assert!(run.stderr.contains(&session), "{}", run.stderr);
+    let run = env.as_(HAL, &["status"]).code(1);
+    assert!(run.stderr.contains(&other), "{}", run.stderr);
+    let run = env.as_(ADA, &["stop"]).code(1);
+    assert!(run.stderr.contains(&session), "{}", run.stderr);
+    let run = env.as_(OPERATOR, &["list", "sessions"]).code(1);
+    assert!(
+        run.stderr.contains(&session) || run.stderr.contains(&other),
+        "{}",
+        run.stderr
+    );
 }
