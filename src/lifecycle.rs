@@ -10,10 +10,11 @@ use crate::core::events::{EndReason, Event};
 use crate::core::model::{Actor, Org};
 use crate::core::policy::{self, Denial};
 use crate::error::Result;
-use crate::store::{Store, Tx};
+use crate::store::{Store, StoreError, Tx};
 
 /// Ends every session past its `expires_at` (of one org, or of the store), each recorded as
 /// `impersonation.expired` at the moment it expired. Costs one indexed read when none is due.
+/// A session row it cannot read is skipped and left active, never a failure of the caller.
 pub fn expire_overdue(store: &mut Store, now: DateTime<Utc>, org_id: Option<i64>) -> Result<usize> {
     if !store.read(|r| r.sessions().any_overdue(now, org_id))? {
         return Ok(0);
@@ -21,6 +22,15 @@ pub fn expire_overdue(store: &mut Store, now: DateTime<Utc>, org_id: Option<i64>
     store.write(|tx| {
         let mut ended = 0;
         for s in tx.sessions().overdue(now, org_id)? {
+            // A row this build cannot read is left as it is: ending it would need the time it
+            // cannot read, and failing here would fail every command of the store. The
+            // commands that need that session (its actor's status and stop, list sessions)
+            // still fail, naming it.
+            let s = match s {
+                Ok(s) => s,
+                Err(StoreError::Corrupt { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            };
             if tx.sessions().end(&s.id, s.expires_at, EndReason::Expired)? {
                 tx.audit().append(
                     Entry::new(s.expires_at, &s.org, Event::ImpersonationExpired)

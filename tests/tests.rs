@@ -15,6 +15,7 @@ mod newcomer;
 mod policy_props;
 mod records;
 mod reliability;
+mod rules;
 mod sessions;
 mod support;
 mod terminal;

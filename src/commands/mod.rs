@@ -18,6 +18,10 @@ use crate::options::Options;
 use crate::output::Report;
 use crate::store::{Store, Tx};
 
+/// The conflict code of an email that is already an operator's or an org user's: an email
+/// is one or the other, never both (SPEC §7).
+pub const EMAIL_IN_USE: &str = "email_in_use";
+
 /// What a command answers: a report for `output` to print in the chosen format, or nothing
 /// more because it streamed its own output as it read (lists, exports, drains).
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::actor::{self, Caller};
 use crate::cli::{InitArgs, OperatorAddArgs, OperatorRoleArg, OrgCreateArgs};
-use crate::commands::Answer;
+use crate::commands::{Answer, EMAIL_IN_USE};
 use crate::core::access::{permit, Who};
 use crate::core::audit::Entry;
 use crate::core::clock::format_instant;
@@ -148,6 +148,18 @@ pub fn add_operator(store: &mut Store, opts: &Options, args: &OperatorAddArgs) -
             return Err(Error::conflict(
                 "already_exists",
                 format!("{} is already an operator", op.email),
+            ));
+        }
+        // INVARIANT: an email is an operator's or an org user's, never both (SPEC §7). The
+        // actor is looked up among the operators first, so an operator with a user's email
+        // would hide that user, and their running session, from them.
+        if let Some(org) = tx.users().orgs_of(&op.email)?.first() {
+            return Err(Error::conflict(
+                EMAIL_IN_USE,
+                format!(
+                    "{} is already a user of org {org}: an email is an operator's or an org user's, never both",
+                    op.email
+                ),
             ));
         }
         tx.operators().add(&op, &format_instant(now))?;

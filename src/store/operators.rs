@@ -29,6 +29,17 @@ impl Operators<'_> {
         .transpose()
     }
 
+    /// Every operator's email (vendor staff are few).
+    pub fn emails(&self) -> StoreResult<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT email FROM operators ORDER BY email")?;
+        let emails = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(emails)
+    }
+
     pub fn count(&self) -> StoreResult<i64> {
         Ok(self
             .conn

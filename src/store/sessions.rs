@@ -16,9 +16,27 @@ const SELECT: &str =
     JOIN users a ON a.id = s.actor_id
     JOIN users t ON t.id = s.target_id";
 
-/// A stored session. A time this build cannot read fails the command that needs this
-/// session, naming it: a bad `ended_at` must not make an ended session read as active.
+/// A stored session. A time this build cannot read, or a column of the wrong type, fails the
+/// command that needs this session, naming it (`Corrupt`): a bad `ended_at` must not make an
+/// ended session read as active.
 fn from_row(r: &Row<'_>) -> StoreResult<Session> {
+    read_row(r).map_err(|e| {
+        let detail = match e {
+            StoreError::Corrupt { .. } => return e,
+            StoreError::Other(detail) => detail,
+            other => other.to_string(),
+        };
+        StoreError::Corrupt {
+            table: "sessions",
+            row: r
+                .get::<_, String>(0)
+                .unwrap_or_else(|_| "with an unreadable id".into()),
+            detail,
+        }
+    })
+}
+
+fn read_row(r: &Row<'_>) -> StoreResult<Session> {
     let id: String = r.get(0)?;
     let instant = |i: usize, column: &str| -> StoreResult<DateTime<Utc>> {
         let raw: String = r.get(i)?;
@@ -112,13 +130,26 @@ impl Sessions<'_> {
         Ok(stmt.exists(rusqlite::params![format_instant(now), org_id])?)
     }
 
-    /// The sessions (of `org_id`, or of the store) past their end, in the order they expired.
-    pub fn overdue(&self, now: DateTime<Utc>, org_id: Option<i64>) -> StoreResult<Vec<Session>> {
-        self.query(
-            "WHERE s.ended_at IS NULL AND s.expires_at <= ?1 AND (?2 IS NULL OR s.org_id = ?2)
-             ORDER BY s.expires_at, s.id",
-            rusqlite::params![format_instant(now), org_id],
-        )
+    /// The sessions (of `org_id`, or of the store) past their end, in the order they expired,
+    /// each read on its own: a row this build cannot read is its own `Err` (`Corrupt`), so
+    /// that the sweep run before every command can leave it to the commands that need it
+    /// rather than fail them all.
+    pub fn overdue(
+        &self,
+        now: DateTime<Utc>,
+        org_id: Option<i64>,
+    ) -> StoreResult<Vec<StoreResult<Session>>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT}
+             WHERE s.ended_at IS NULL AND s.expires_at <= ?1 AND (?2 IS NULL OR s.org_id = ?2)
+             ORDER BY s.expires_at, s.id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params![format_instant(now), org_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(from_row(r));
+        }
+        Ok(out)
     }
 }
 

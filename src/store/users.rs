@@ -105,6 +105,19 @@ impl Users<'_> {
             .is_some())
     }
 
+    /// The slugs of the orgs where `email` is a user, whatever their status, in slug order
+    /// (an email is an operator's or an org user's, never both).
+    pub fn orgs_of(&self, email: &str) -> StoreResult<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.slug FROM users u JOIN orgs o ON o.id = u.org_id
+             WHERE u.email = ?1 ORDER BY o.slug",
+        )?;
+        let slugs = stmt
+            .query_map([email], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(slugs)
+    }
+
     /// Calls `each` with the org's users in name order, those matching `search` only (a
     /// case-insensitive substring of the name or email); stops when `each` returns `false`.
     pub fn scan<E: From<StoreError>>(

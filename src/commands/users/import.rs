@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{last_super_admin, record_change};
 use crate::cli::ImportArgs;
-use crate::commands::{write_in_org, Answer};
+use crate::commands::{write_in_org, Answer, EMAIL_IN_USE};
 use crate::core::access::{permit, Who};
 use crate::core::audit::Entry;
 use crate::core::events::Event;
@@ -73,6 +73,18 @@ fn import_rows(
     file: &str,
     bar: &indicatif::ProgressBar,
 ) -> Result<Imported> {
+    // INVARIANT: an email is an operator's or an org user's, never both (SPEC §7): the actor
+    // lookup finds operators first, so such a user could never act as themselves.
+    let operators = tx.operators().emails()?;
+    if let Some(row) = rows.iter().find(|r| operators.contains(&r.email)) {
+        return Err(Error::conflict(
+            EMAIL_IN_USE,
+            format!(
+                "line {}: {} is an operator; an email is an operator's or an org user's, never both; nothing was imported",
+                row.line, row.email
+            ),
+        ));
+    }
     let super_admins_before = tx.users().count_active_super_admins(org.id)?;
     let mut counts = Imported::default();
     let mut roles_or_status_changed = false;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{last_super_admin, record_change};
+use super::{diff, last_super_admin, record_change};
 use crate::cli::{GrantHrAdminArgs, GrantSuperAdminArgs, RevokeArgs};
 use crate::commands::{write_in_org, Answer};
 use crate::core::access::{permit, Who};
@@ -40,8 +40,14 @@ fn set_role(
             scope: scope.clone(),
             ..old.clone()
         };
-        if new == old {
-            return Ok((new, false));
+        // What the audit row would show is what changes: a grant whose row would say
+        // nothing (`{}`) is no change, and writes nothing.
+        if new == old
+            || diff(Some(&old), &new)?
+                .as_object()
+                .is_some_and(|d| d.is_empty())
+        {
+            return Ok((old, false));
         }
         if old.role == Role::SuperAdmin
             && old.is_active()
@@ -103,6 +109,14 @@ pub fn grant_hr_admin(
         Scope::All
     } else {
         let groups: Vec<String> = args.scope.iter().flat_map(|s| parse_groups(s)).collect();
+        // `*` is how the whole org is stored, never a group: naming it would be a second
+        // spelling of --all-groups.
+        if groups.iter().any(|g| g == "*") {
+            return Err(Error::invalid_with_hint(
+                "`*` is not a group name: use --all-groups for the whole org",
+                "grant hr-admin EMAIL --all-groups",
+            ));
+        }
         if groups.is_empty() {
             return Err(Error::invalid(
                 "--scope needs at least one group name (or use --all-groups)",
