@@ -95,16 +95,6 @@ impl Users<'_> {
             .query_row([org_id], |r| r.get(0))?)
     }
 
-    /// Whether `email` is a user of any org (an email is an operator's or a user's).
-    pub fn exists_anywhere(&self, email: &str) -> StoreResult<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM users WHERE email = ?1 LIMIT 1")?
-            .query_row([email], |_| Ok(()))
-            .optional()?
-            .is_some())
-    }
-
     /// The slugs of the orgs where `email` is a user, whatever their status, in slug order
     /// (an email is an operator's or an org user's, never both).
     pub fn orgs_of(&self, email: &str) -> StoreResult<Vec<String>> {
