@@ -1,6 +1,6 @@
 //! The `users` table: the people of each org.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 
 use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
