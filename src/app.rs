@@ -74,7 +74,7 @@ pub fn execute(opts: &Options, command: Command) -> Result<Answer> {
         return Err(Error::invalid_with_hint(
             format!(
                 "{NOW_VAR} is set, but the store {} keeps real time: only a test-clock store honours it",
-                opts.db.display()
+                opts.db
             ),
             format!(
                 "unset {NOW_VAR}, or make a test store: admin-proxy --db /tmp/test.db init --test-clock"

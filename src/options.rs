@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::cli::{Format, Global};
 use crate::core::clock::{self, NOW_VAR};
 use crate::error::{Error, Result};
+use crate::store::Location;
 
 /// The instant a command runs at, and whether `ADMIN_PROXY_NOW` gave it.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +32,7 @@ impl Clock {
 
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub db: PathBuf,
+    pub db: Location,
     pub org: Option<String>,
     pub actor: Option<String>,
     pub format: Format,
@@ -43,8 +44,8 @@ impl Options {
     pub fn new(global: &Global, clock: Clock) -> Result<Options> {
         Ok(Options {
             db: match global.db.as_ref().filter(|p| !p.is_empty()) {
-                Some(p) => PathBuf::from(p),
-                None => default_db_path()?,
+                Some(p) => Location::parse(p),
+                None => Location::Sqlite(default_db_path()?),
             },
             org: global.org.clone().filter(|s| !s.is_empty()),
             actor: global.actor.clone().filter(|s| !s.is_empty()),

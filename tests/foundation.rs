@@ -169,7 +169,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     env.db = env.dir.path().join("deep/er/store.db");
     let out = env.run(&["--format", "json", "init"]).ok().json();
     assert_eq!(out["path"], env.db.display().to_string());
-    assert_eq!(out["schema_version"], 1);
+    assert_eq!(out["schema_version"], 2);
     assert!(env.db.exists());
 
     #[cfg(unix)]
@@ -186,7 +186,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     drop(conn);
 
     // Again: nothing changes, and the table output names the path.

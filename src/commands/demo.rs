@@ -26,12 +26,8 @@ const OUT_OF_SCOPE: &str = "lukas.becker@northwind.example";
 pub type Execute = dyn Fn(&Options, Command) -> Result<Answer>;
 
 pub fn run(store: &mut Store, opts: &Options, execute: &Execute) -> Result<Answer> {
-    let db = opts.db.clone();
     let mut say = output::line;
-    say(&format!(
-        "admin-proxy demo, on the store {}\n",
-        db.display()
-    ))?;
+    say(&format!("admin-proxy demo, on the store {}\n", opts.db))?;
 
     // The demo's operator: the store's first, or the one an earlier demo added.
     let (known, operators, org_exists) = store.read(|r| {
@@ -174,12 +170,9 @@ fn step(
         })
         .collect();
     say(&format!("$ admin-proxy {}", shell_words(&shown)))?;
-    let mut full = vec![
-        "admin-proxy".to_string(),
-        "--db".into(),
-        opts.db.display().to_string(),
-    ];
-    full.extend(argv.iter().cloned());
+    let mut full: Vec<std::ffi::OsString> =
+        vec!["admin-proxy".into(), "--db".into(), opts.db.as_arg()];
+    full.extend(argv.iter().map(Into::into));
     let matches = cli::command()
         .try_get_matches_from(&full)
         .map_err(|e| Error::invalid(e.to_string()))?;

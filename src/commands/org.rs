@@ -26,7 +26,7 @@ struct Initialized {
 }
 
 pub fn init(store: &mut Store, _opts: &Options, args: &InitArgs) -> Result<Answer> {
-    let path = store.path().display().to_string();
+    let path = store.location().to_string();
     let test_clock = store.is_test_clock()?;
     if args.test_clock && !test_clock {
         return Err(Error::invalid_with_hint(
@@ -36,7 +36,7 @@ pub fn init(store: &mut Store, _opts: &Options, args: &InitArgs) -> Result<Answe
     }
     let data = Initialized {
         path: path.clone(),
-        schema_version: store::SCHEMA_VERSION,
+        schema_version: store::schema_version(store.location()),
         clock: if test_clock { "test" } else { "real" },
     };
     let text = match test_clock {

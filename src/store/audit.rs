@@ -6,9 +6,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
-
+use super::db::{Db, Row, Val};
 use super::{StoreError, StoreResult};
 use crate::core::audit::{AuditRow, Entry, Filter, COLUMNS};
 use crate::core::chain;
@@ -35,32 +33,19 @@ fn insert_row() -> &'static str {
 /// Overwrites `row` with the stored row `r`, reusing its strings' buffers. A cell that is not
 /// text (retyped to a BLOB, or not UTF-8) names its row.
 fn fill_from(row: &mut AuditRow, r: &Row<'_>) -> StoreResult<()> {
-    row.seq = r.get(0)?;
+    row.seq = r.int(0)?;
     let seq = row.seq;
     for (i, into) in row.text_mut().into_iter().enumerate() {
         let column = i + 1;
-        let value = r.get_ref(column)?;
-        let text = match value {
-            ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
-            _ => None,
-        };
-        let Some(text) = text else {
-            let what = match value {
-                ValueRef::Text(_) => "text that is not UTF-8",
-                ValueRef::Blob(_) => "a BLOB",
-                ValueRef::Null => "NULL",
-                ValueRef::Integer(_) | ValueRef::Real(_) => "a number",
-            };
-            return Err(StoreError::UnreadableAuditRow {
-                seq,
-                org: r
-                    .get_ref(2)
-                    .ok()
-                    .and_then(|v| v.as_str().ok())
-                    .unwrap_or("")
-                    .to_string(),
-                detail: format!("its {} is {what}, not text", COLUMNS[column]),
-            });
+        let text = match r.text_or(column)? {
+            Ok(text) => text,
+            Err(what) => {
+                return Err(StoreError::UnreadableAuditRow {
+                    seq,
+                    org: r.text(2).unwrap_or("").to_string(),
+                    detail: format!("its {} is {what}, not text", COLUMNS[column]),
+                })
+            }
         };
         into.clear();
         into.push_str(text);
@@ -71,7 +56,7 @@ fn fill_from(row: &mut AuditRow, r: &Row<'_>) -> StoreResult<()> {
 /// Reads the audit log.
 #[derive(Clone, Copy)]
 pub struct AuditLog<'c> {
-    pub(super) conn: &'c Connection,
+    pub(super) db: Db<'c>,
 }
 
 impl AuditLog<'_> {
@@ -86,13 +71,13 @@ impl AuditLog<'_> {
         mut next_batch: impl FnMut() -> Vec<AuditRow>,
         mut full: impl FnMut(Vec<AuditRow>, usize) -> bool,
     ) -> StoreResult<u64> {
-        let (sql, args) = to_sql(filter);
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let (sql, params) = to_sql(filter);
+        let args: Vec<Val<'_>> = params.iter().map(Param::val).collect();
         let mut total = 0u64;
         let mut batch = next_batch();
         let mut used = 0usize;
-        while let Some(r) = rows.next()? {
+        let mut stopped = false;
+        self.db.each(&sql, &args, |r| {
             if used == batch.len() {
                 batch.push(AuditRow::default());
             }
@@ -101,12 +86,14 @@ impl AuditLog<'_> {
             total += 1;
             if used == batch_len {
                 if !full(std::mem::replace(&mut batch, next_batch()), used) {
-                    return Ok(total);
+                    stopped = true;
+                    return Ok::<_, StoreError>(false);
                 }
                 used = 0;
             }
-        }
-        if used > 0 {
+            Ok(true)
+        })?;
+        if used > 0 && !stopped {
             full(batch, used);
         }
         Ok(total)
@@ -120,69 +107,92 @@ impl AuditLog<'_> {
         filter: &Filter,
         mut each: impl FnMut(&AuditRow) -> Result<(), E>,
     ) -> Result<u64, E> {
-        let (sql, args) = to_sql(filter);
-        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
-        let mut rows = stmt
-            .query(params_from_iter(args.iter()))
-            .map_err(StoreError::from)?;
+        let (sql, params) = to_sql(filter);
+        let args: Vec<Val<'_>> = params.iter().map(Param::val).collect();
         let mut row = AuditRow::default();
         let mut n = 0u64;
-        while let Some(r) = rows.next().map_err(StoreError::from)? {
+        self.db.each(&sql, &args, |r| {
             fill_from(&mut row, r)?;
             each(&row)?;
             n += 1;
-        }
+            Ok::<_, E>(true)
+        })?;
         Ok(n)
     }
 
     /// The hash of the last row of `org`'s chain.
     fn head_of(&self, org: &str) -> StoreResult<Option<String>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT hash FROM audit_log WHERE org = ?1 ORDER BY seq DESC LIMIT 1")?
-            .query_row([org], |r| r.get(0))
-            .optional()?)
+        self.db.first(
+            "SELECT hash FROM audit_log WHERE org = ?1 ORDER BY seq DESC LIMIT 1",
+            &[Val::Text(org)],
+            |r| r.string(0),
+        )
+    }
+
+    /// The first row of the vendor's chain: what the store was born with.
+    pub fn first_vendor_row(&self) -> StoreResult<Option<(String, String)>> {
+        self.db.first(
+            "SELECT event, details FROM audit_log WHERE org = '' ORDER BY seq LIMIT 1",
+            &[],
+            |r| Ok((r.string(0)?, r.string(1)?)),
+        )
     }
 }
 
-/// The SQL and its arguments for the rows `filter` selects, in `seq` order.
-fn to_sql(filter: &Filter) -> (String, Vec<String>) {
-    let mut args: Vec<String> = Vec::new();
-    let mut bind = |value: &str| {
-        args.push(value.to_string());
+/// A parameter of a filtered query, owned.
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+impl Param {
+    fn val(&self) -> Val<'_> {
+        match self {
+            Param::Text(t) => Val::Text(t),
+            Param::Int(i) => Val::Int(*i),
+        }
+    }
+}
+
+/// The SQL and its parameters for the rows `filter` selects, in `seq` order.
+fn to_sql(filter: &Filter) -> (String, Vec<Param>) {
+    let mut args: Vec<Param> = Vec::new();
+    let mut bind = |value: Param| {
+        args.push(value);
         format!("?{}", args.len())
     };
+    let text = |s: &str| Param::Text(s.to_string());
     let mut clauses: Vec<String> = Vec::new();
     if let Some(org) = &filter.org {
-        clauses.push(format!("org = {}", bind(org)));
+        clauses.push(format!("org = {}", bind(text(org))));
     }
     if let Some(s) = &filter.since {
-        clauses.push(format!("timestamp >= {}", bind(s)));
+        clauses.push(format!("timestamp >= {}", bind(text(s))));
     }
     if let Some(u) = &filter.until {
-        clauses.push(format!("timestamp < {}", bind(u)));
+        clauses.push(format!("timestamp < {}", bind(text(u))));
     }
     if let Some(by) = &filter.by {
-        clauses.push(format!("actor = {}", bind(by)));
+        clauses.push(format!("actor = {}", bind(text(by))));
     }
     if let Some(t) = &filter.target {
-        clauses.push(format!("target = {}", bind(t)));
+        clauses.push(format!("target = {}", bind(text(t))));
     }
     if !filter.events.is_empty() || !filter.families.is_empty() {
         let mut any: Vec<String> = Vec::new();
         for e in &filter.events {
-            any.push(format!("event = {}", bind(e)));
+            any.push(format!("event = {}", bind(text(e))));
         }
         for f in &filter.families {
             // A range on the event index: every name that starts with "family.".
-            let lo = bind(&format!("{f}."));
-            let hi = bind(&format!("{f}/"));
+            let lo = bind(Param::Text(format!("{f}.")));
+            let hi = bind(Param::Text(format!("{f}/")));
             any.push(format!("(event >= {lo} AND event < {hi})"));
         }
         clauses.push(format!("({})", any.join(" OR ")));
     }
     if let Some(after) = filter.after_seq {
-        clauses.push(format!("seq > {}", bind(&after.to_string())));
+        clauses.push(format!("seq > {}", bind(Param::Int(after))));
     }
     let mut sql = select_row().to_string();
     if !clauses.is_empty() {
@@ -204,57 +214,40 @@ pub(super) struct Appender {
 
 /// Appends audit rows inside a write transaction.
 pub struct AuditTx<'t> {
-    conn: &'t Connection,
+    db: Db<'t>,
     log: &'t mut Appender,
     unaudited: &'t Cell<u32>,
 }
 
 impl<'t> AuditTx<'t> {
-    pub(super) fn new(
-        conn: &'t Connection,
-        log: &'t mut Appender,
-        unaudited: &'t Cell<u32>,
-    ) -> Self {
-        AuditTx {
-            conn,
-            log,
-            unaudited,
-        }
+    pub(super) fn new(db: Db<'t>, log: &'t mut Appender, unaudited: &'t Cell<u32>) -> Self {
+        AuditTx { db, log, unaudited }
     }
 
     /// Appends one row, and with it settles the changes made before it in the transaction.
-    /// The caller holds the write lock (an immediate transaction), so the `seq` and heads
-    /// read here cannot move under it.
+    /// The caller holds the write lock, so the `seq` and heads read here cannot move under
+    /// it: `seq` is one more than the store's last, gap-free and in commit order.
     pub fn append(&mut self, e: Entry<'_>) -> StoreResult<i64> {
         let log = &mut *self.log;
         let seq = match log.next_seq {
             Some(s) => s,
-            None => {
-                self.conn
-                    .query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit_log", [], |r| {
-                        r.get(0)
-                    })?
-            }
+            None => self
+                .db
+                .int("SELECT coalesce(max(seq), 0) + 1 FROM audit_log", &[])?,
         };
         if !log.heads.contains_key(e.org) {
-            let head = AuditLog { conn: self.conn }
-                .head_of(e.org)?
-                .unwrap_or_default();
+            let head = AuditLog { db: self.db }.head_of(e.org)?.unwrap_or_default();
             log.heads.insert(e.org.to_string(), head);
         }
         let prev = log.heads.get(e.org).map(String::as_str).unwrap_or("");
         let timestamp = e.stored_timestamp();
         let fields = e.hashed_text(&timestamp);
         let hash = chain::hash(prev, seq, &fields, &mut log.scratch);
-        let mut stmt = self.conn.prepare_cached(insert_row())?;
-        let hash_ref: &str = &hash;
-        let values = std::iter::once(ToSqlOutput::Owned(Value::Integer(seq))).chain(
-            fields
-                .iter()
-                .chain(std::iter::once(&hash_ref))
-                .map(|s| ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))),
-        );
-        stmt.execute(params_from_iter(values))?;
+        let mut values = Vec::with_capacity(COLUMNS.len());
+        values.push(Val::Int(seq));
+        values.extend(fields.iter().map(|f| Val::Text(f)));
+        values.push(Val::Text(&hash));
+        self.db.exec(insert_row(), &values)?;
         log.next_seq = Some(seq + 1);
         if let Some(head) = log.heads.get_mut(e.org) {
             *head = hash;

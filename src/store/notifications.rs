@@ -2,8 +2,8 @@
 //! counting the changes made on their behalf.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
+use super::db::{Db, Val};
 use super::StoreResult;
 use crate::core::clock::format_instant;
 use crate::core::session::Notification;
@@ -11,34 +11,33 @@ use crate::core::session::Notification;
 /// Reads the notifications.
 #[derive(Clone, Copy)]
 pub struct Notifications<'c> {
-    pub(super) conn: &'c Connection,
+    pub(super) db: Db<'c>,
 }
 
 impl Notifications<'_> {
     /// The pending notifications of `org_id`, or of every org, oldest first.
     pub fn pending(&self, org_id: Option<i64>) -> StoreResult<Vec<Notification>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.db.rows(
             "SELECT n.id, o.slug, n.session_id, n.recipient, n.changes, a.email, a.name
              FROM notifications n
              JOIN orgs o ON o.id = n.org_id
              JOIN sessions s ON s.id = n.session_id
              JOIN users a ON a.id = s.actor_id
-             WHERE n.delivered_at IS NULL AND (?1 IS NULL OR n.org_id = ?1)
+             WHERE n.delivered_at IS NULL AND (CAST(?1 AS BIGINT) IS NULL OR n.org_id = ?1)
              ORDER BY n.id",
-        )?;
-        let rows = stmt.query_map([org_id], |r| {
-            let (id, org, session_id, recipient, changes, actor, actor_name) = r.try_into()?;
-            Ok(Notification {
-                id,
-                org,
-                session_id,
-                recipient,
-                changes,
-                actor,
-                actor_name,
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            &[Val::OptInt(org_id)],
+            |r| {
+                Ok(Notification {
+                    id: r.int(0)?,
+                    org: r.string(1)?,
+                    session_id: r.string(2)?,
+                    recipient: r.string(3)?,
+                    changes: r.int(4)?,
+                    actor: r.string(5)?,
+                    actor_name: r.string(6)?,
+                })
+            },
+        )
     }
 }
 
@@ -54,20 +53,17 @@ impl NotificationsTx<'_> {
         recipient: &str,
         at: DateTime<Utc>,
     ) -> StoreResult<(i64, bool)> {
-        let pending: Option<(i64, i64)> = self
-            .w
-            .conn
-            .prepare_cached(
-                "SELECT id, changes FROM notifications
-                 WHERE session_id = ?1 AND delivered_at IS NULL",
-            )?
-            .query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let pending = self.read.db.first(
+            "SELECT id, changes FROM notifications
+             WHERE session_id = ?1 AND delivered_at IS NULL",
+            &[Val::Text(session_id)],
+            |r| Ok((r.int(0)?, r.int(1)?)),
+        )?;
         match pending {
             Some((id, changes)) => {
                 self.w.exec(
                     "UPDATE notifications SET changes = changes + 1 WHERE id = ?1",
-                    [id],
+                    &[Val::Int(id)],
                 )?;
                 Ok((changes + 1, false))
             }
@@ -75,7 +71,12 @@ impl NotificationsTx<'_> {
                 self.w.exec(
                     "INSERT INTO notifications (session_id, org_id, recipient, changes, queued_at)
                      VALUES (?1, ?2, ?3, 1, ?4)",
-                    rusqlite::params![session_id, org_id, recipient, format_instant(at)],
+                    &[
+                        Val::Text(session_id),
+                        Val::Int(org_id),
+                        Val::Text(recipient),
+                        Val::Text(&format_instant(at)),
+                    ],
                 )?;
                 Ok((1, true))
             }
@@ -89,7 +90,11 @@ impl NotificationsTx<'_> {
         let n = self.w.exec(
             "UPDATE notifications SET delivered_at = ?3
              WHERE id = ?1 AND changes = ?2 AND delivered_at IS NULL",
-            rusqlite::params![id, changes, format_instant(at)],
+            &[
+                Val::Int(id),
+                Val::Int(changes),
+                Val::Text(&format_instant(at)),
+            ],
         )?;
         Ok(n == 1)
     }

@@ -1,53 +1,48 @@
 //! The `orgs` table.
 
-use rusqlite::{Connection, OptionalExtension};
-
+use super::db::{Db, Row, Val};
 use super::StoreResult;
 use crate::core::model::Org;
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Org> {
+fn from_row(r: &Row<'_>) -> StoreResult<Org> {
     Ok(Org {
-        id: r.get(0)?,
-        slug: r.get(1)?,
-        name: r.get(2)?,
+        id: r.int(0)?,
+        slug: r.string(1)?,
+        name: r.string(2)?,
     })
 }
 
 /// Reads the orgs.
 #[derive(Clone, Copy)]
 pub struct Orgs<'c> {
-    pub(super) conn: &'c Connection,
+    pub(super) db: Db<'c>,
 }
 
 impl Orgs<'_> {
     pub fn find(&self, slug: &str) -> StoreResult<Option<Org>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT id, slug, name FROM orgs WHERE slug = ?1")?
-            .query_row([slug], from_row)
-            .optional()?)
+        self.db.first(
+            "SELECT id, slug, name FROM orgs WHERE slug = ?1",
+            &[Val::Text(slug)],
+            from_row,
+        )
     }
 
     pub fn list(&self) -> StoreResult<Vec<Org>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, slug, name FROM orgs ORDER BY slug")?;
-        let orgs = stmt
-            .query_map([], from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(orgs)
+        self.db.rows(
+            "SELECT id, slug, name FROM orgs ORDER BY slug",
+            &[],
+            from_row,
+        )
     }
 
     /// The orgs where `email` is an active user.
     pub fn of_user(&self, email: &str) -> StoreResult<Vec<Org>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.db.rows(
             "SELECT o.id, o.slug, o.name FROM orgs o JOIN users u ON u.org_id = o.id
              WHERE u.email = ?1 AND u.status = 'active' ORDER BY o.slug",
-        )?;
-        let orgs = stmt
-            .query_map([email], from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(orgs)
+            &[Val::Text(email)],
+            from_row,
+        )
     }
 }
 
@@ -55,12 +50,12 @@ super::write_handle!(OrgsTx, Orgs);
 
 impl OrgsTx<'_> {
     pub fn create(&self, slug: &str, name: &str, created_at: &str) -> StoreResult<Org> {
-        self.w.exec(
-            "INSERT INTO orgs (slug, name, created_at) VALUES (?1, ?2, ?3)",
-            [slug, name, created_at],
+        let id = self.w.insert_returning_id(
+            "INSERT INTO orgs (slug, name, created_at) VALUES (?1, ?2, ?3) RETURNING id",
+            &[Val::Text(slug), Val::Text(name), Val::Text(created_at)],
         )?;
         Ok(Org {
-            id: self.w.conn.last_insert_rowid(),
+            id,
             slug: slug.to_string(),
             name: name.to_string(),
         })

@@ -18,7 +18,7 @@ use crate::core::model::{fold_email, Actor, Org};
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::output::{self, RowFormat, RowWriter, Written};
-use crate::store::{Reader, Store};
+use crate::store::{Location, Reader, Store};
 
 /// Builds the filter of `audit export` from its arguments (exit 2 on a bad date or event).
 pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
@@ -192,8 +192,11 @@ fn refuse_store_as_output(store: &Store, path: &Path) -> Result<()> {
         let Ok(out) = std::fs::metadata(path) else {
             return Ok(());
         };
+        let Location::Sqlite(db) = store.location() else {
+            return Ok(());
+        };
         for suffix in ["", "-wal", "-shm"] {
-            let mut name = store.path().as_os_str().to_owned();
+            let mut name = db.as_os_str().to_owned();
             name.push(suffix);
             if let Ok(m) = std::fs::metadata(&name) {
                 if (m.dev(), m.ino()) == (out.dev(), out.ino()) {
