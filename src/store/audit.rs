@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::db::{Db, Row, Val};
+use super::db::{copy_field, Db, Row, Val};
 use super::{StoreError, StoreResult};
 use crate::core::audit::{AuditRow, Entry, Filter, COLUMNS};
 use crate::core::chain;
@@ -222,6 +222,69 @@ pub struct AuditTx<'t> {
 impl<'t> AuditTx<'t> {
     pub(super) fn new(db: Db<'t>, log: &'t mut Appender, unaudited: &'t Cell<u32>) -> Self {
         AuditTx { db, log, unaudited }
+    }
+
+    /// Appends many rows of the chain of `org`, in order, as one stream on PostgreSQL
+    /// (`COPY`), each as [`AuditTx::append`] on SQLite. Settles the changes made before them.
+    pub fn append_all<'e, E: From<StoreError>>(
+        &mut self,
+        org: &str,
+        entries: impl Iterator<Item = Result<Entry<'e>, E>>,
+    ) -> Result<u64, E> {
+        if !self.db.copies() {
+            let mut n = 0;
+            for e in entries {
+                self.append(e?)?;
+                n += 1;
+            }
+            return Ok(n);
+        }
+        let db = self.db;
+        let log = &mut *self.log;
+        // Read before the stream starts: the connection is busy copying until it ends.
+        let mut seq = match log.next_seq {
+            Some(s) => s,
+            None => db.int("SELECT coalesce(max(seq), 0) + 1 FROM audit_log", &[])?,
+        };
+        let mut head = match log.heads.get(org) {
+            Some(h) => h.clone(),
+            None => AuditLog { db }.head_of(org)?.unwrap_or_default(),
+        };
+        let mut failed: Option<E> = None;
+        let copied = db.copy_in(
+            &format!("COPY audit_log ({}) FROM STDIN", COLUMNS.join(", ")),
+            |out| {
+                for e in entries {
+                    let e = match e {
+                        Ok(e) if e.org == org => e,
+                        Ok(_) => return Err(StoreError::Other("rows of another chain".into())),
+                        Err(err) => {
+                            failed = Some(err);
+                            return Err(StoreError::Other("an audit row could not be made".into()));
+                        }
+                    };
+                    let timestamp = e.stored_timestamp();
+                    let fields = e.hashed_text(&timestamp);
+                    head = chain::hash(&head, seq, &fields, &mut log.scratch);
+                    out.write_all(itoa::Buffer::new().format(seq).as_bytes())?;
+                    for f in fields.iter().chain(std::iter::once(&head.as_str())) {
+                        out.write_all(b"\t")?;
+                        copy_field(out, Some(f))?;
+                    }
+                    out.write_all(b"\n")?;
+                    seq += 1;
+                }
+                Ok(())
+            },
+        );
+        log.next_seq = Some(seq);
+        log.heads.insert(org.to_string(), head);
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        let copied = copied?;
+        self.unaudited.set(0);
+        Ok(copied)
     }
 
     /// Appends one row, and with it settles the changes made before it in the transaction.

@@ -187,6 +187,13 @@ impl Writes<'_> {
         Ok(n)
     }
 
+    /// Counts `n` rows changed some other way (`COPY`) as owed an audit row.
+    fn owe(&self, n: u64) {
+        if n > 0 {
+            self.unaudited.set(self.unaudited.get() + 1);
+        }
+    }
+
     /// Runs an `INSERT … RETURNING id`; the new row is owed an audit row.
     fn insert_returning_id(&self, sql: &str, params: &[db::Val<'_>]) -> StoreResult<i64> {
         let id = self.db.int(sql, params)?;

@@ -1,6 +1,6 @@
 //! The `users` table: the people of each org.
 
-use super::db::{Db, Row, Sql, Val};
+use super::db::{copy_field, Db, Row, Sql, Val};
 use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
 use crate::core::model::{parse_groups, Role, Scope, Status, User};
@@ -130,6 +130,46 @@ impl Users<'_> {
 super::write_handle!(UsersTx, Users);
 
 impl UsersTx<'_> {
+    /// Writes new users of an org that had none, as one stream: `COPY` on PostgreSQL, one
+    /// `INSERT` each on SQLite.
+    pub fn create_all(&self, users: impl Iterator<Item = User>) -> StoreResult<()> {
+        if !self.w.db.copies() {
+            return users.into_iter().try_for_each(|u| self.save(&u));
+        }
+        let n = self.w.db.copy_in(
+            "COPY users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
+                 search_text, name_key) FROM STDIN",
+            |out| {
+                let mut org = itoa::Buffer::new();
+                for u in users {
+                    let first_login = u.first_login_at.map(format_instant);
+                    let fields = [
+                        Some(org.format(u.org_id)),
+                        Some(u.email.as_str()),
+                        Some(u.name.as_str()),
+                        Some(&u.groups.join(";")),
+                        first_login.as_deref(),
+                        Some(u.status.as_str()),
+                        Some(u.role.as_str()),
+                        Some(&u.scope.encode()),
+                        Some(&search_text(&u.name, &u.email)),
+                        Some(&name_key(&u.name)),
+                    ];
+                    for (i, f) in fields.iter().enumerate() {
+                        if i > 0 {
+                            out.write_all(b"\t")?;
+                        }
+                        copy_field(out, *f)?;
+                    }
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            },
+        )?;
+        self.w.owe(n);
+        Ok(())
+    }
+
     /// Writes `u` (its `id` is ignored): a new user of its org, or every field over the
     /// stored user with its email.
     pub fn save(&self, u: &User) -> StoreResult<()> {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use super::{last_super_admin, record_change};
+use super::{created_entry, last_super_admin, record_change};
 use crate::cli::ImportArgs;
 use crate::commands::{write_in_org, Answer, EMAIL_IN_USE};
 use crate::core::access::{permit, Who};
@@ -88,32 +88,42 @@ fn import_rows(
     let super_admins_before = tx.users().count_active_super_admins(org.id)?;
     let mut counts = Imported::default();
     let mut roles_or_status_changed = false;
-    // Into an org with nobody yet (the file has no duplicates), every row is new.
-    let org_was_empty = tx.users().count(org.id)? == 0;
-    for row in rows {
-        let stored = match org_was_empty {
-            true => None,
-            false => tx.users().find(org.id, &row.email)?,
-        };
-        let wanted = row.apply(org.id, stored.as_ref());
-        match &stored {
-            None => {
-                tx.users().save(&wanted)?;
-                counts.created += 1;
-                record_change(tx, org, actor, None, &wanted, now)?;
+    // Into an org with nobody yet (the file has no duplicates), every row is new: the users
+    // and their rows go in as two streams.
+    if tx.users().count(org.id)? == 0 {
+        tx.users()
+            .create_all(rows.iter().map(|row| row.apply(org.id, None)))?;
+        tx.audit().append_all(
+            &org.slug,
+            rows.iter().map(|row| {
+                bar.inc(1);
+                created_entry(org, actor, &row.email, &row.apply(org.id, None), now)
+            }),
+        )?;
+        counts.created = rows.len() as u64;
+    } else {
+        for row in rows {
+            let stored = tx.users().find(org.id, &row.email)?;
+            let wanted = row.apply(org.id, stored.as_ref());
+            match &stored {
+                None => {
+                    tx.users().save(&wanted)?;
+                    counts.created += 1;
+                    record_change(tx, org, actor, None, &wanted, now)?;
+                }
+                Some(old) if *old == wanted => counts.unchanged += 1,
+                Some(old) => {
+                    tx.users().save(&wanted)?;
+                    counts.updated += 1;
+                    roles_or_status_changed |= old.role != wanted.role
+                        || old.status != wanted.status
+                        || old.scope != wanted.scope
+                        || old.groups != wanted.groups;
+                    record_change(tx, org, actor, Some(old), &wanted, now)?;
+                }
             }
-            Some(old) if *old == wanted => counts.unchanged += 1,
-            Some(old) => {
-                tx.users().save(&wanted)?;
-                counts.updated += 1;
-                roles_or_status_changed |= old.role != wanted.role
-                    || old.status != wanted.status
-                    || old.scope != wanted.scope
-                    || old.groups != wanted.groups;
-                record_change(tx, org, actor, Some(old), &wanted, now)?;
-            }
+            bar.inc(1);
         }
-        bar.inc(1);
     }
     if super_admins_before > 0 && tx.users().count_active_super_admins(org.id)? == 0 {
         return Err(last_super_admin(org));

@@ -99,16 +99,31 @@ fn record_change(
         Some(o) if new.role != o.role || new.scope != o.scope => Event::RoleGranted,
         Some(_) => Event::UserUpdated,
     };
-    let entry = Entry::new(now, &org.slug, event)
-        .by(actor)
-        .target(&new.email);
     let entry = match old {
-        // The common case of a bulk import: encoded straight from the user's fields.
-        None => entry.details_of(&Created::from(new)).map_err(unencodable)?,
-        Some(_) => entry.details(diff(old, new)?),
+        None => created_entry(org, actor, &new.email, new, now)?,
+        Some(_) => Entry::new(now, &org.slug, event)
+            .by(actor)
+            .target(&new.email)
+            .details(diff(old, new)?),
     };
     tx.audit().append(entry)?;
     Ok(())
+}
+
+/// The `user.created` row of `new`, whose email is `email`: its details encoded straight from
+/// the user's fields (a bulk import writes one per user).
+fn created_entry<'a>(
+    org: &'a Org,
+    actor: &'a Actor,
+    email: &'a str,
+    new: &User,
+    now: DateTime<Utc>,
+) -> Result<Entry<'a>> {
+    Entry::new(now, &org.slug, Event::UserCreated)
+        .by(actor)
+        .target(email)
+        .details_of(&Created::from(new))
+        .map_err(unencodable)
 }
 
 /// The `details` of `user.created`: the new user's fields, empty ones left out.
