@@ -69,15 +69,58 @@ pub struct Break {
     pub problem: String,
 }
 
+/// Where a kept head sits in its chain: at a `seq` (a head printed by `audit verify` or
+/// recorded by `audit.exported`), or as the chain's n-th row, counted from 1 (a checkpoint's
+/// size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Seq(i64),
+    Row(u64),
+}
+
+/// A row a chain must still hold, with the hash it had when the head was taken.
+#[derive(Debug, Clone)]
+struct Expectation {
+    at: Position,
+    hash: String,
+    met: bool,
+}
+
+impl Expectation {
+    fn describe(&self) -> String {
+        match self.at {
+            Position::Seq(seq) => format!("row {seq} with hash {}", self.hash),
+            Position::Row(n) => format!("{n} rows ending in hash {}", self.hash),
+        }
+    }
+}
+
 /// Walks rows in `seq` order and checks each against the head of its chain. Keeps one head
-/// per chain, nothing per row.
+/// per chain and the expectations it was given, nothing per row.
 #[derive(Debug, Default)]
 pub struct Verifier {
     heads: HashMap<String, Head>,
     scratch: Vec<u8>,
+    /// Rows the chains must hold, by org: heads and checkpoints kept from earlier.
+    expected: HashMap<String, Vec<Expectation>>,
 }
 
 impl Verifier {
+    /// Requires the chain of `org` to hold, at `at`, a row whose hash is `hash`: a head
+    /// taken earlier and kept elsewhere. A cut tail, a rewritten row and a recomputed chain
+    /// all fail it, though each leaves a chain that is valid on its own. Checked as rows pass;
+    /// one never met is a [`Break`] at [`Verifier::finish`].
+    pub fn expect(&mut self, org: &str, at: Position, hash: &str) {
+        self.expected
+            .entry(org.to_string())
+            .or_default()
+            .push(Expectation {
+                at,
+                hash: hash.to_ascii_lowercase(),
+                met: false,
+            });
+    }
+
     pub fn check(&mut self, row: &AuditRow) -> Result<(), Break> {
         let broken = |problem: &str| Break {
             seq: row.seq,
@@ -107,6 +150,32 @@ impl Verifier {
         head.rows += 1;
         head.seq = row.seq;
         head.hash = expected;
+        if !self.expected.is_empty() {
+            if let Some(expectations) = self.expected.get_mut(&row.org) {
+                for e in expectations.iter_mut().filter(|e| !e.met) {
+                    let here = match e.at {
+                        Position::Seq(seq) if seq < row.seq => {
+                            return Err(broken(&format!(
+                                "the chain no longer holds {}: that row was removed and the chain recomputed after it",
+                                e.describe()
+                            )));
+                        }
+                        Position::Seq(seq) => seq == row.seq,
+                        Position::Row(n) => n == head.rows,
+                    };
+                    if here {
+                        if e.hash != head.hash {
+                            return Err(broken(&format!(
+                                "the chain no longer holds {}: this row now has hash {}; the chain was rewritten since that head was taken",
+                                e.describe(),
+                                head.hash
+                            )));
+                        }
+                        e.met = true;
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
@@ -120,6 +189,34 @@ impl Verifier {
                 org: chain_name(missing).to_string(),
                 problem: "the chain is missing: the org exists but none of its audit rows do"
                     .into(),
+            });
+        }
+        let mut unmet: Vec<(&String, &Expectation)> = self
+            .expected
+            .iter()
+            .flat_map(|(org, es)| es.iter().filter(|e| !e.met).map(move |e| (org, e)))
+            .collect();
+        unmet.sort_by(|a, b| a.0.cmp(b.0));
+        if let Some((org, e)) = unmet.first() {
+            let problem = match self.heads.get(*org) {
+                Some(head) => format!(
+                    "the chain no longer holds {}: it ends at seq {} after {} rows; its tail was cut",
+                    e.describe(),
+                    head.seq,
+                    head.rows
+                ),
+                None => format!(
+                    "the chain no longer holds {}: none of its rows is here",
+                    e.describe()
+                ),
+            };
+            return Err(Break {
+                seq: match e.at {
+                    Position::Seq(seq) => seq,
+                    Position::Row(_) => self.heads.get(*org).map_or(0, |h| h.seq),
+                },
+                org: chain_name(org).to_string(),
+                problem,
             });
         }
         let mut heads: Vec<(String, Head)> = self.heads.into_iter().collect();
