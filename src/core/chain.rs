@@ -9,7 +9,10 @@
 //! ```
 //!
 //! `previous_hash` is the hash of the previous row of the same org (the vendor's rows, whose
-//! org is empty, form their own chain), or the empty string for a chain's first row.
+//! org is empty, form their own chain), or the empty string for a chain's first row. Strings
+//! are serialised by serde_json, which is exactly RFC 8785 (JCS) string serialisation (a unit
+//! test below holds it to a JCS encoder). Kept heads and checkpoints are checked as rows pass
+//! ([`Verifier::expect`]).
 
 use std::collections::HashMap;
 
@@ -270,5 +273,52 @@ mod tests {
         let first = hash("", 7, &f, &mut buf);
         assert_eq!(first, hex(&Sha256::digest(&buf)));
         assert_ne!(hash(&first, 7, &f, &mut buf), first);
+    }
+
+    /// RFC 8785 §3.2.2.2, written from the RFC alone: `"` and `\\` escaped, the five short
+    /// escapes, other controls as `\u00xx` in lower-case hex, every other character as is.
+    fn jcs_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn strings_are_encoded_as_rfc_8785_does() {
+        let mut samples: Vec<String> = (0u8..=0x7f).map(|b| char::from(b).to_string()).collect();
+        samples.extend(
+            [
+                "\u{2028}",
+                "\u{2029}",
+                "\u{7f}",
+                "Zoë",
+                "€",
+                "👋🏽",
+                "\u{202e}abc",
+                "\u{feff}",
+                "/",
+                "a\"b\\c\u{0}d\u{1f}e",
+            ]
+            .map(String::from),
+        );
+        let mut buf = Vec::new();
+        for s in &samples {
+            canonical_into(1, &[s], &mut buf);
+            let got = String::from_utf8(buf.clone()).unwrap();
+            assert_eq!(got, format!("[1,{}]", jcs_string(s)), "{s:?}");
+        }
     }
 }
