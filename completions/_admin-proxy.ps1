@@ -564,7 +564,9 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -590,6 +592,39 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;audit;verify' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Check this export (JSON lines or CSV, told from its first bytes) instead of the store; needs no store and no actor')
+            [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'FILE is a filtered export: check this full export instead, and that every row of FILE is in it, field for field')
+            [CompletionResult]::new('--head', '--head', [CompletionResultType]::ParameterName, 'A head kept earlier (repeatable): the chain must still hold row SEQ with hash HASH; ORG empty or (vendor) for the vendor''s chain')
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Signed checkpoints kept earlier (from `audit checkpoint`): each chain must extend them')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'The public key the checkpoints were signed with: the key itself, or its file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;audit;keygen' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write checkpoint.key and checkpoint.pub [default: $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;audit;checkpoint' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The private key to sign with [default: checkpoint.key in $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
@@ -604,7 +639,9 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         }
         'admin-proxy;audit;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -612,6 +649,12 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;audit;help;verify' {
+            break
+        }
+        'admin-proxy;audit;help;keygen' {
+            break
+        }
+        'admin-proxy;audit;help;checkpoint' {
             break
         }
         'admin-proxy;audit;help;help' {
@@ -789,13 +832,21 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         }
         'admin-proxy;help;audit' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
             break
         }
         'admin-proxy;help;audit;export' {
             break
         }
         'admin-proxy;help;audit;verify' {
+            break
+        }
+        'admin-proxy;help;audit;keygen' {
+            break
+        }
+        'admin-proxy;help;audit;checkpoint' {
             break
         }
         'admin-proxy;help;init' {

@@ -73,20 +73,32 @@ _admin__proxy() {
             admin__proxy,users)
                 cmd="admin__proxy__subcmd__users"
                 ;;
+            admin__proxy__subcmd__audit,checkpoint)
+                cmd="admin__proxy__subcmd__audit__subcmd__checkpoint"
+                ;;
             admin__proxy__subcmd__audit,export)
                 cmd="admin__proxy__subcmd__audit__subcmd__export"
                 ;;
             admin__proxy__subcmd__audit,help)
                 cmd="admin__proxy__subcmd__audit__subcmd__help"
                 ;;
+            admin__proxy__subcmd__audit,keygen)
+                cmd="admin__proxy__subcmd__audit__subcmd__keygen"
+                ;;
             admin__proxy__subcmd__audit,verify)
                 cmd="admin__proxy__subcmd__audit__subcmd__verify"
+                ;;
+            admin__proxy__subcmd__audit__subcmd__help,checkpoint)
+                cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__checkpoint"
                 ;;
             admin__proxy__subcmd__audit__subcmd__help,export)
                 cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__export"
                 ;;
             admin__proxy__subcmd__audit__subcmd__help,help)
                 cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            admin__proxy__subcmd__audit__subcmd__help,keygen)
+                cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__keygen"
                 ;;
             admin__proxy__subcmd__audit__subcmd__help,verify)
                 cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__verify"
@@ -190,8 +202,14 @@ _admin__proxy() {
             admin__proxy__subcmd__help,users)
                 cmd="admin__proxy__subcmd__help__subcmd__users"
                 ;;
+            admin__proxy__subcmd__help__subcmd__audit,checkpoint)
+                cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
             admin__proxy__subcmd__help__subcmd__audit,export)
                 cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__export"
+                ;;
+            admin__proxy__subcmd__help__subcmd__audit,keygen)
+                cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__keygen"
                 ;;
             admin__proxy__subcmd__help__subcmd__audit,verify)
                 cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__verify"
@@ -421,12 +439,68 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__audit)
-            opts="-y -h -V --db --org --actor --format --yes --help --version export verify help"
+            opts="-y -h -V --db --org --actor --format --yes --help --version export verify keygen checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__checkpoint)
+            opts="-y -h -V --key --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -531,8 +605,22 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__audit__subcmd__help)
-            opts="export verify help"
+            opts="export verify keygen checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -572,6 +660,20 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -586,13 +688,114 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        admin__subcmd__proxy__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --db --org --actor --format --yes --help --version"
+        admin__subcmd__proxy__subcmd__audit__subcmd__keygen)
+            opts="-y -h -V --out --db --org --actor --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__verify)
+            opts="-y -h -V --file --against --head --checkpoint --public-key --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --against)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --head)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1155,7 +1358,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help__subcmd__audit)
-            opts="export verify"
+            opts="export verify keygen checkpoint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1168,7 +1371,35 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__keygen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -503,7 +503,9 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-            cand verify 'Check every row against its hash chain'
+            cand verify 'Check every row against its hash chain, in the store or in an export'
+            cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+            cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;audit;export'= {
@@ -527,6 +529,37 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --version 'Print version'
         }
         &'admin-proxy;audit;verify'= {
+            cand --file 'Check this export (JSON lines or CSV, told from its first bytes) instead of the store; needs no store and no actor'
+            cand --against 'FILE is a filtered export: check this full export instead, and that every row of FILE is in it, field for field'
+            cand --head 'A head kept earlier (repeatable): the chain must still hold row SEQ with hash HASH; ORG empty or (vendor) for the vendor''s chain'
+            cand --checkpoint 'Signed checkpoints kept earlier (from `audit checkpoint`): each chain must extend them'
+            cand --public-key 'The public key the checkpoints were signed with: the key itself, or its file'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;audit;keygen'= {
+            cand --out 'Where to write checkpoint.key and checkpoint.pub [default: $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;audit;checkpoint'= {
+            cand --key 'The private key to sign with [default: checkpoint.key in $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]'
             cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
             cand --org 'The org to work in (may be left out when the store holds exactly one)'
             cand --actor 'Who runs the command: an operator, or a user of the org'
@@ -540,12 +573,18 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         }
         &'admin-proxy;audit;help'= {
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-            cand verify 'Check every row against its hash chain'
+            cand verify 'Check every row against its hash chain, in the store or in an export'
+            cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+            cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;audit;help;export'= {
         }
         &'admin-proxy;audit;help;verify'= {
+        }
+        &'admin-proxy;audit;help;keygen'= {
+        }
+        &'admin-proxy;audit;help;checkpoint'= {
         }
         &'admin-proxy;audit;help;help'= {
         }
@@ -689,11 +728,17 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         }
         &'admin-proxy;help;audit'= {
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-            cand verify 'Check every row against its hash chain'
+            cand verify 'Check every row against its hash chain, in the store or in an export'
+            cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+            cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
         }
         &'admin-proxy;help;audit;export'= {
         }
         &'admin-proxy;help;audit;verify'= {
+        }
+        &'admin-proxy;help;audit;keygen'= {
+        }
+        &'admin-proxy;help;audit;checkpoint'= {
         }
         &'admin-proxy;help;init'= {
         }

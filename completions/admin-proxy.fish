@@ -383,19 +383,21 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an operator (the first needs no actor, later ones an operator)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array for lists)'
 jsonl\t'One JSON object per line'
 csv\t'Comma-separated values with a header'"
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -s V -l version -d 'Print version'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -f -a "verify" -d 'Check every row against its hash chain'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'Rows at or after this time (RFC 3339, or YYYY-MM-DD for midnight UTC)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Rows before this time (RFC 3339, or YYYY-MM-DD for midnight UTC)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l event -d 'Only this event (repeatable); `impersonation.*` for a family' -r
@@ -413,6 +415,11 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fis
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Check this export (JSON lines or CSV, told from its first bytes) instead of the store; needs no store and no actor' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l against -d 'FILE is a filtered export: check this full export instead, and that every row of FILE is in it, field for field' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l head -d 'A head kept earlier (repeatable): the chain must still hold row SEQ with hash HASH; ORG empty or (vendor) for the vendor\'s chain' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Signed checkpoints kept earlier (from `audit checkpoint`): each chain must extend them' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'The public key the checkpoints were signed with: the key itself, or its file' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
@@ -423,8 +430,32 @@ csv\t'Comma-separated values with a header'"
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write checkpoint.key and checkpoint.pub [default: $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]' -r -f -a "(__fish_complete_directories)"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l key -d 'The private key to sign with [default: checkpoint.key in $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every row against its hash chain'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand init" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
@@ -501,4 +532,6 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List orgs (operators see all, others their own)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Add an operator (the first needs no actor, later ones an operator)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every row against its hash chain'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'

@@ -28,6 +28,9 @@ pub enum Access {
     /// Read-only, nothing ended or written: `audit verify`, which may be checking a copy kept
     /// as evidence.
     Evidence,
+    /// No store at all, and no actor: `man`, `completions`, `audit keygen`, and `audit verify
+    /// --file`, which checks a report with nothing but the report.
+    None,
 }
 
 impl Access {
@@ -35,7 +38,11 @@ impl Access {
         use crate::cli::{AuditCommand, SessionsCommand};
         match command {
             Command::Sessions(SessionsCommand::Sweep) => Access::Sweep,
-            Command::Audit(AuditCommand::Verify) => Access::Evidence,
+            Command::Audit(AuditCommand::Verify(a)) if a.file.is_some() => Access::None,
+            Command::Audit(AuditCommand::Verify(_)) => Access::Evidence,
+            Command::Audit(AuditCommand::Keygen(_)) | Command::Man | Command::Completions(_) => {
+                Access::None
+            }
             _ => Access::Write,
         }
     }
@@ -54,10 +61,8 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Opens the store for `command` as its access says, and runs it.
 pub fn execute(opts: &Options, command: Command) -> Result<Answer> {
     let access = Access::of(&command);
-    match command {
-        Command::Man => return commands::docs::man(),
-        Command::Completions(a) => return commands::docs::completions(a.shell),
-        _ => {}
+    if access == Access::None {
+        return without_store(opts, command);
     }
     let test_clock = matches!(&command, Command::Init(a) if a.test_clock);
     let mut store = match access {
@@ -112,7 +117,7 @@ fn record_refusal(
                 test_clock: opts.clock.overridden,
             },
         ),
-        Access::Write | Access::Sweep => Ok(store),
+        Access::Write | Access::Sweep | Access::None => Ok(store),
     };
     let now = opts.now();
     let given = opts.actor.as_deref().map(str::trim).unwrap_or("");
@@ -146,6 +151,21 @@ fn record_refusal(
         ));
     }
     refusal
+}
+
+/// Runs a command that needs no store, before any is opened (or created).
+fn without_store(opts: &Options, command: Command) -> Result<Answer> {
+    use crate::cli::AuditCommand;
+    match command {
+        Command::Man => commands::docs::man(),
+        Command::Completions(a) => commands::docs::completions(a.shell),
+        Command::Audit(AuditCommand::Verify(a)) => commands::audit::verify_file(opts, &a),
+        Command::Audit(AuditCommand::Keygen(a)) => commands::audit::keygen(&a),
+        other => Err(Error::invalid(format!(
+            "{} needs a store; this is a bug of admin-proxy",
+            other.name()
+        ))),
+    }
 }
 
 /// Runs one command on the store it was given.
@@ -183,8 +203,10 @@ fn dispatch(store: &mut Store, opts: &Options, command: Command) -> Result<Answe
         Command::Sessions(SessionsCommand::Sweep) => session::sweep::run(store, opts),
         Command::Notifications(NotificationsCommand::Drain) => notifications::drain(store, opts),
         Command::Audit(AuditCommand::Export(a)) => audit::export(store, opts, &a),
-        Command::Audit(AuditCommand::Verify) => audit::verify(store, opts),
-        // Run before any store is opened (see `execute`); they need none.
+        Command::Audit(AuditCommand::Verify(a)) => audit::verify(store, opts, &a),
+        Command::Audit(AuditCommand::Checkpoint(a)) => audit::checkpoint(store, opts, &a),
+        // Run before any store is opened (see `without_store`); they need none.
+        Command::Audit(AuditCommand::Keygen(a)) => audit::keygen(&a),
         Command::Man => docs::man(),
         Command::Completions(a) => docs::completions(a.shell),
     }

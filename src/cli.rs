@@ -149,7 +149,9 @@ impl Command {
             Command::Org(OrgCommand::List) => "org list",
             Command::Operator(OperatorCommand::Add(_)) => "operator add",
             Command::Audit(AuditCommand::Export(_)) => "audit export",
-            Command::Audit(AuditCommand::Verify) => "audit verify",
+            Command::Audit(AuditCommand::Verify(_)) => "audit verify",
+            Command::Audit(AuditCommand::Keygen(_)) => "audit keygen",
+            Command::Audit(AuditCommand::Checkpoint(_)) => "audit checkpoint",
             Command::Init(_) => "init",
             Command::Demo => "demo",
             Command::Completions(_) => "completions",
@@ -431,8 +433,77 @@ pub enum AuditCommand {
     /// Stream audit rows as CSV (or JSON lines with --format jsonl)
     #[command(after_long_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
-    /// Check every row against its hash chain
-    Verify,
+    /// Check every row against its hash chain, in the store or in an export
+    #[command(after_long_help = VERIFY_EXAMPLES)]
+    Verify(VerifyArgs),
+    /// Make an Ed25519 key pair to sign checkpoints (no store, no actor)
+    Keygen(KeygenArgs),
+    /// Print each chain's head as a signed note, to be kept off the store's host
+    #[command(after_long_help = CHECKPOINT_EXAMPLES)]
+    Checkpoint(CheckpointArgs),
+}
+
+const VERIFY_EXAMPLES: &str =
+    "A head is printed by `audit verify` and recorded by each export; a checkpoint
+is printed by `audit checkpoint`. Kept off the store's host, either shows a chain
+that was cut or rewritten since it was taken.
+
+Examples:
+  admin-proxy --actor ada@acme.com audit verify
+  admin-proxy audit verify --file acme.csv
+  admin-proxy audit verify --file june.csv --against acme.csv
+  admin-proxy audit verify --file acme.jsonl --head acme=42:3f5c0e…
+  admin-proxy --actor ada@acme.com audit verify --checkpoint acme.note --public-key checkpoint.pub";
+
+const CHECKPOINT_EXAMPLES: &str = "Each note is a C2SP signed note (a tlog checkpoint): the origin
+admin-proxy/<store id>/<org or vendor>, the chain's row count, its head hash in
+base64, then the signature. Check one later with
+`audit verify --checkpoint FILE --public-key KEY`.
+
+Examples:
+  admin-proxy audit keygen
+  admin-proxy --actor ada@acme.com audit checkpoint > acme-$(date +%F).note";
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Check this export (JSON lines or CSV, told from its first bytes) instead of the store;
+    /// needs no store and no actor
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+
+    /// FILE is a filtered export: check this full export instead, and that every row of FILE
+    /// is in it, field for field
+    #[arg(long, value_name = "FULL", requires = "file", value_hint = clap::ValueHint::FilePath)]
+    pub against: Option<PathBuf>,
+
+    /// A head kept earlier (repeatable): the chain must still hold row SEQ with hash HASH;
+    /// ORG empty or (vendor) for the vendor's chain
+    #[arg(long, value_name = "ORG=SEQ:HASH")]
+    pub head: Vec<String>,
+
+    /// Signed checkpoints kept earlier (from `audit checkpoint`): each chain must extend them
+    #[arg(long, value_name = "FILE", requires = "public_key", value_hint = clap::ValueHint::FilePath)]
+    pub checkpoint: Option<PathBuf>,
+
+    /// The public key the checkpoints were signed with: the key itself, or its file
+    #[arg(long, value_name = "KEY", requires = "checkpoint")]
+    pub public_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Where to write checkpoint.key and checkpoint.pub [default:
+    /// $XDG_CONFIG_HOME/admin-proxy, or ~/.config/admin-proxy]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckpointArgs {
+    /// The private key to sign with [default: checkpoint.key in $XDG_CONFIG_HOME/admin-proxy,
+    /// or ~/.config/admin-proxy]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

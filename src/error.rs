@@ -44,6 +44,10 @@ pub enum Error {
         org: String,
         problem: String,
     },
+    /// A signed checkpoint that the public key given does not vouch for, or that is of
+    /// another store: exit 6.
+    #[error("checkpoint refused: {0}")]
+    Checkpoint(String),
     /// Reading or writing a file failed: exit 1.
     #[error("{context}: {source}")]
     Io {
@@ -174,7 +178,7 @@ impl Error {
             Error::Denied { .. } | Error::Forbidden(_) => exit::DENIED,
             Error::NotFound { .. } => exit::NOT_FOUND,
             Error::Conflict { .. } => exit::CONFLICT,
-            Error::ChainBroken { .. } => exit::CHAIN_BROKEN,
+            Error::ChainBroken { .. } | Error::Checkpoint(_) => exit::CHAIN_BROKEN,
             Error::Io { .. } | Error::Store(_) => exit::INTERNAL,
             Error::BrokenPipe => exit::OK,
         }
@@ -190,6 +194,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict { code, .. } => code,
             Error::ChainBroken { .. } => "chain_broken",
+            Error::Checkpoint(_) => "checkpoint_refused",
             Error::Store(StoreError::NotAStore { .. }) => "not_a_store",
             Error::Io { .. } => "io_error",
             Error::Store(_) => "store_error",
@@ -219,6 +224,9 @@ impl Error {
             Error::ChainBroken { .. } => {
                 Some("the audit log was altered outside admin-proxy; keep the store as evidence")
             }
+            Error::Checkpoint(_) => Some(
+                "check the checkpoint against the public key kept with it, away from the store's host",
+            ),
             _ => None,
         }
     }

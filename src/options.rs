@@ -65,6 +65,23 @@ impl Options {
     }
 }
 
+/// `$XDG_CONFIG_HOME/admin-proxy`, or `~/.config/admin-proxy` when unset: where the
+/// checkpoint key pair is kept.
+pub fn config_dir() -> Result<PathBuf> {
+    let base =
+        match std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+                Some(home) => PathBuf::from(home).join(".config"),
+                None => return Err(Error::invalid_with_hint(
+                    "cannot find the default key folder: neither XDG_CONFIG_HOME nor HOME is set",
+                    "name the key's folder or file (--out DIR, --key FILE)",
+                )),
+            },
+        };
+    Ok(base.join("admin-proxy"))
+}
+
 /// `$XDG_DATA_HOME/admin-proxy/admin-proxy.db`, or `~/.local/share/...` when unset.
 fn default_db_path() -> Result<PathBuf> {
     let base = match std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {

@@ -7,6 +7,7 @@
 mod audit;
 mod cmd;
 mod delivery;
+mod evidence;
 mod foundation;
 mod generated;
 mod hardening;

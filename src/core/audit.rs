@@ -3,7 +3,7 @@
 //! are in [`chain`](super::chain); the SQL that stores rows is in `store`.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::chain;
 use super::clock::format_instant;
@@ -31,7 +31,8 @@ pub const HASHED_TEXT_FIELDS: usize = 10;
 
 /// One stored row, as exported. Field order is [`COLUMNS`]; every list of this row's fields
 /// is derived from [`AuditRow::text`] and [`AuditRow::text_mut`].
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct AuditRow {
     pub seq: i64,
     pub timestamp: String,

@@ -9,7 +9,10 @@
 //! ```
 //!
 //! `previous_hash` is the hash of the previous row of the same org (the vendor's rows, whose
-//! org is empty, form their own chain), or the empty string for a chain's first row.
+//! org is empty, form their own chain), or the empty string for a chain's first row. Strings
+//! are serialised by serde_json, which is exactly RFC 8785 (JCS) string serialisation (a unit
+//! test below holds it to a JCS encoder). Kept heads and checkpoints are checked as rows pass
+//! ([`Verifier::expect`]).
 
 use std::collections::HashMap;
 
@@ -69,15 +72,58 @@ pub struct Break {
     pub problem: String,
 }
 
+/// Where a kept head sits in its chain: at a `seq` (a head printed by `audit verify` or
+/// recorded by `audit.exported`), or as the chain's n-th row, counted from 1 (a checkpoint's
+/// size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Seq(i64),
+    Row(u64),
+}
+
+/// A row a chain must still hold, with the hash it had when the head was taken.
+#[derive(Debug, Clone)]
+struct Expectation {
+    at: Position,
+    hash: String,
+    met: bool,
+}
+
+impl Expectation {
+    fn describe(&self) -> String {
+        match self.at {
+            Position::Seq(seq) => format!("row {seq} with hash {}", self.hash),
+            Position::Row(n) => format!("{n} rows ending in hash {}", self.hash),
+        }
+    }
+}
+
 /// Walks rows in `seq` order and checks each against the head of its chain. Keeps one head
-/// per chain, nothing per row.
+/// per chain and the expectations it was given, nothing per row.
 #[derive(Debug, Default)]
 pub struct Verifier {
     heads: HashMap<String, Head>,
     scratch: Vec<u8>,
+    /// Rows the chains must hold, by org: heads and checkpoints kept from earlier.
+    expected: HashMap<String, Vec<Expectation>>,
 }
 
 impl Verifier {
+    /// Requires the chain of `org` to hold, at `at`, a row whose hash is `hash`: a head
+    /// taken earlier and kept elsewhere. A cut tail, a rewritten row and a recomputed chain
+    /// all fail it, though each leaves a chain that is valid on its own. Checked as rows pass;
+    /// one never met is a [`Break`] at [`Verifier::finish`].
+    pub fn expect(&mut self, org: &str, at: Position, hash: &str) {
+        self.expected
+            .entry(org.to_string())
+            .or_default()
+            .push(Expectation {
+                at,
+                hash: hash.to_ascii_lowercase(),
+                met: false,
+            });
+    }
+
     pub fn check(&mut self, row: &AuditRow) -> Result<(), Break> {
         let broken = |problem: &str| Break {
             seq: row.seq,
@@ -107,6 +153,32 @@ impl Verifier {
         head.rows += 1;
         head.seq = row.seq;
         head.hash = expected;
+        if !self.expected.is_empty() {
+            if let Some(expectations) = self.expected.get_mut(&row.org) {
+                for e in expectations.iter_mut().filter(|e| !e.met) {
+                    let here = match e.at {
+                        Position::Seq(seq) if seq < row.seq => {
+                            return Err(broken(&format!(
+                                "the chain no longer holds {}: that row was removed and the chain recomputed after it",
+                                e.describe()
+                            )));
+                        }
+                        Position::Seq(seq) => seq == row.seq,
+                        Position::Row(n) => n == head.rows,
+                    };
+                    if here {
+                        if e.hash != head.hash {
+                            return Err(broken(&format!(
+                                "the chain no longer holds {}: this row now has hash {}; the chain was rewritten since that head was taken",
+                                e.describe(),
+                                head.hash
+                            )));
+                        }
+                        e.met = true;
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
@@ -120,6 +192,34 @@ impl Verifier {
                 org: chain_name(missing).to_string(),
                 problem: "the chain is missing: the org exists but none of its audit rows do"
                     .into(),
+            });
+        }
+        let mut unmet: Vec<(&String, &Expectation)> = self
+            .expected
+            .iter()
+            .flat_map(|(org, es)| es.iter().filter(|e| !e.met).map(move |e| (org, e)))
+            .collect();
+        unmet.sort_by(|a, b| a.0.cmp(b.0));
+        if let Some((org, e)) = unmet.first() {
+            let problem = match self.heads.get(*org) {
+                Some(head) => format!(
+                    "the chain no longer holds {}: it ends at seq {} after {} rows; its tail was cut",
+                    e.describe(),
+                    head.seq,
+                    head.rows
+                ),
+                None => format!(
+                    "the chain no longer holds {}: none of its rows is here",
+                    e.describe()
+                ),
+            };
+            return Err(Break {
+                seq: match e.at {
+                    Position::Seq(seq) => seq,
+                    Position::Row(_) => self.heads.get(*org).map_or(0, |h| h.seq),
+                },
+                org: chain_name(org).to_string(),
+                problem,
             });
         }
         let mut heads: Vec<(String, Head)> = self.heads.into_iter().collect();
@@ -173,5 +273,52 @@ mod tests {
         let first = hash("", 7, &f, &mut buf);
         assert_eq!(first, hex(&Sha256::digest(&buf)));
         assert_ne!(hash(&first, 7, &f, &mut buf), first);
+    }
+
+    /// RFC 8785 §3.2.2.2, written from the RFC alone: `"` and `\\` escaped, the five short
+    /// escapes, other controls as `\u00xx` in lower-case hex, every other character as is.
+    fn jcs_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn strings_are_encoded_as_rfc_8785_does() {
+        let mut samples: Vec<String> = (0u8..=0x7f).map(|b| char::from(b).to_string()).collect();
+        samples.extend(
+            [
+                "\u{2028}",
+                "\u{2029}",
+                "\u{7f}",
+                "Zoë",
+                "€",
+                "👋🏽",
+                "\u{202e}abc",
+                "\u{feff}",
+                "/",
+                "a\"b\\c\u{0}d\u{1f}e",
+            ]
+            .map(String::from),
+        );
+        let mut buf = Vec::new();
+        for s in &samples {
+            canonical_into(1, &[s], &mut buf);
+            let got = String::from_utf8(buf.clone()).unwrap();
+            assert_eq!(got, format!("[1,{}]", jcs_string(s)), "{s:?}");
+        }
     }
 }

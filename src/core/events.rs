@@ -21,12 +21,13 @@ pub enum Event {
     NotificationQueued,
     NotificationDelivered,
     AuditExported,
+    AuditCheckpointed,
     StoreCreated,
     AccessDenied,
 }
 
 impl Event {
-    pub const ALL: [Event; 20] = [
+    pub const ALL: [Event; 21] = [
         Event::OrgCreated,
         Event::OperatorAdded,
         Event::UsersImported,
@@ -45,6 +46,7 @@ impl Event {
         Event::NotificationQueued,
         Event::NotificationDelivered,
         Event::AuditExported,
+        Event::AuditCheckpointed,
         Event::StoreCreated,
         Event::AccessDenied,
     ];
@@ -69,6 +71,7 @@ impl Event {
             Event::NotificationQueued => "notification.queued",
             Event::NotificationDelivered => "notification.delivered",
             Event::AuditExported => "audit.exported",
+            Event::AuditCheckpointed => "audit.checkpointed",
             Event::StoreCreated => "store.created",
             Event::AccessDenied => "access.denied",
         }

@@ -29,10 +29,12 @@ pub fn csv_err(e: ::csv::Error) -> Error {
 }
 
 /// Prefixes `'` to a cell that a spreadsheet would run as a formula (OWASP's advice against
-/// CSV injection): one starting with `=`, `+`, `-`, `@`, tab or carriage return.
+/// CSV injection): one starting with `=`, `+`, `-`, `@`, tab or carriage return; and to a
+/// cell that already starts with `'`, so that the guard can be undone exactly: a cell
+/// starting with `'` had exactly one added ([`unguard`](crate::core::evidence::unguard)).
 pub fn guard_formula(cell: &str) -> Cow<'_, str> {
     match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'') => format!("'{cell}").into(),
         _ => cell.into(),
     }
 }
@@ -106,11 +108,40 @@ mod tests {
             ("@x", "'@x"),
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
+            ("'quoted", "''quoted"),
+            ("'", "''"),
             ("Zoë", "Zoë"),
             ("a=b", "a=b"),
             ("", ""),
         ] {
             assert_eq!(guard_formula(raw), want);
+        }
+    }
+
+    #[test]
+    fn removing_one_leading_quote_undoes_the_guard() {
+        for raw in [
+            "",
+            "'",
+            "''",
+            "'=x",
+            "=x",
+            "+1",
+            "-",
+            "@",
+            "\t",
+            "\r\n",
+            "\0",
+            "a'b",
+            "Zoë 👋",
+            "\u{202e}x",
+            "==",
+        ] {
+            assert_eq!(
+                crate::core::evidence::unguard(&guard_formula(raw)),
+                raw,
+                "{raw:?}"
+            );
         }
     }
 

@@ -120,6 +120,16 @@ impl AuditLog<'_> {
         Ok(n)
     }
 
+    /// The hash of the first row of `org`'s chain; the vendor chain's names the store in its
+    /// checkpoints.
+    pub fn first_hash(&self, org: &str) -> StoreResult<Option<String>> {
+        self.db.first(
+            "SELECT hash FROM audit_log WHERE org = ?1 ORDER BY seq LIMIT 1",
+            &[Val::Text(org)],
+            |r| r.string(0),
+        )
+    }
+
     /// The hash of the last row of `org`'s chain.
     fn head_of(&self, org: &str) -> StoreResult<Option<String>> {
         self.db.first(

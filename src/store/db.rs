@@ -414,6 +414,9 @@ mod tests {
         copy_field(&mut out, Some("a\\b\tc\nd\re'\"f")).unwrap();
         out.push(b'|');
         copy_field(&mut out, None).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a\\\\b\\tc\\nd\\re'\"f|\\N");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\\\b\\tc\\nd\\re'\"f|\\N"
+        );
     }
 }

@@ -1,7 +1,10 @@
-//! The audit log for compliance (SPEC §6): export and verify.
+//! The audit log for compliance (SPEC §6): export, verify (the store or an export alone), and
+//! signed checkpoints of the chains' heads.
 
 mod export;
+mod keys;
 mod verify;
 
 pub use export::export;
-pub use verify::verify;
+pub use keys::{checkpoint, keygen, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE};
+pub use verify::{verify, verify_file};
