@@ -219,11 +219,17 @@ impl<'c> Tx<'c> {
 }
 
 /// Writes the first row of a new store's vendor chain, which says which clock the store
-/// keeps, for ever.
+/// keeps, for ever. Its random nonce makes the chain, and so the store's id in checkpoints,
+/// its own, even for stores born at the same instant.
 fn born(mut audit: audit::AuditTx<'_>, now: DateTime<Utc>, test_clock: bool) -> StoreResult<()> {
     let clock = if test_clock { "test" } else { "real" };
+    let mut nonce = [0u8; 16];
+    getrandom::fill(&mut nonce)
+        .map_err(|e| StoreError::Other(format!("no randomness for the store's nonce: {e}")))?;
+    let nonce = crate::core::chain::hex(&nonce);
     audit.append(
-        Entry::new(now, "", Event::StoreCreated).details(serde_json::json!({ "clock": clock })),
+        Entry::new(now, "", Event::StoreCreated)
+            .details(serde_json::json!({ "clock": clock, "nonce": nonce })),
     )?;
     Ok(())
 }
