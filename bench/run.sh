@@ -153,8 +153,9 @@ AUDIT_ROWS=$(sqlite3 "$S" 'select count(*) from audit_log')
 log "big store: $AUDIT_ROWS audit rows, $(du -h "$S" | cut -f1)"
 
 # ---------------------------------------------------------------- export
-ap_export() { "$AP" --db "$S" --org big --actor op@vendor.test audit export >/dev/null; }
-sq_export() { sqlite3 -header -csv "$S" 'select * from audit_log' >/dev/null; }
+# Both write to a file: admin-proxy refuses an export to /dev/null, which reaches no reader.
+ap_export() { "$AP" --db "$S" --org big --actor op@vendor.test audit export >"$WORK/export.csv"; }
+sq_export() { sqlite3 -header -csv "$S" 'select * from audit_log' >"$WORK/export.csv"; }
 pair "export $AUDIT_ROWS audit rows (CSV)" 0.8 ap_export sq_export
 
 # ---------------------------------------------------------------- peak memory of the export
@@ -163,13 +164,14 @@ peak_kb() {
     local store=$1
     if [[ -x /usr/bin/time ]]; then
         /usr/bin/time -v -o "$WORK/time.out" \
-            "$AP" --db "$store" --org big --actor op@vendor.test audit export >/dev/null 2>"$ERR" || return 0
+            "$AP" --db "$store" --org big --actor op@vendor.test audit export >"$WORK/export.csv" 2>"$ERR" || return 0
         awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.out"
     else # fallback without GNU time: getrusage of the child
         python3 - "$AP" "$store" <<'PY' 2>"$ERR" || true
 import resource, subprocess, sys
-subprocess.run([sys.argv[1], "--db", sys.argv[2], "--org", "big", "--actor", "op@vendor.test",
-                "audit", "export"], stdout=subprocess.DEVNULL, check=True)
+with open(sys.argv[2] + ".export.csv", "wb") as out:
+    subprocess.run([sys.argv[1], "--db", sys.argv[2], "--org", "big", "--actor", "op@vendor.test",
+                    "audit", "export"], stdout=out, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 PY
     fi
