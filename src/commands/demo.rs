@@ -55,48 +55,33 @@ pub fn run(store: &mut Store, opts: &Options, execute: &Execute) -> Result<Answe
     let mut steps: Vec<(&str, Vec<String>)> = Vec::new();
     let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     say("# Setting up: a vendor operator, the sample org and its people.")?;
+    let op = Operator {
+        email: OPERATOR.into(),
+        role: OperatorRole::ProgramArchitect,
+    };
+    let mut setup: Vec<Vec<String>> = Vec::new();
     if !known {
-        let op = Operator {
-            email: OPERATOR.into(),
-            role: OperatorRole::ProgramArchitect,
-        };
-        step(
-            opts,
-            execute,
-            &args(&["operator", "add", &op.email, "--role", op.role.as_str()]),
-            &mut say,
-        )?;
+        setup.push(args(&[
+            "operator",
+            "add",
+            &op.email,
+            "--role",
+            op.role.as_str(),
+        ]));
     }
     if !org_exists {
-        step(
-            opts,
-            execute,
-            &args(&[
-                "--actor",
-                OPERATOR,
-                "org",
-                "create",
-                ORG,
-                "--name",
-                "Northwind Health",
-            ]),
-            &mut say,
-        )?;
+        let name = "Northwind Health";
+        setup.push(args(&[
+            "--actor", OPERATOR, "org", "create", ORG, "--name", name,
+        ]));
     }
-    step(
-        opts,
-        execute,
-        &args(&[
-            "--actor",
-            OPERATOR,
-            "--org",
-            ORG,
-            "users",
-            "import",
-            &fixture_path,
-        ]),
-        &mut say,
-    )?;
+    let import = ["users", "import", &fixture_path];
+    setup.push(args(
+        &[&["--actor", OPERATOR, "--org", ORG][..], &import[..]].concat(),
+    ));
+    for argv in &setup {
+        step(opts, execute, argv, &mut say)?;
+    }
 
     let omar = |rest: &[&str]| {
         let mut v = args(&["--actor", HR_ADMIN, "--org", ORG]);

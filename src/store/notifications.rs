@@ -27,14 +27,15 @@ impl Notifications<'_> {
              ORDER BY n.id",
             &[Val::OptInt(org_id)],
             |r| {
+                let [org, session_id, recipient, actor, actor_name] = r.strings([1, 2, 3, 5, 6])?;
                 Ok(Notification {
                     id: r.int(0)?,
-                    org: r.string(1)?,
-                    session_id: r.string(2)?,
-                    recipient: r.string(3)?,
                     changes: r.int(4)?,
-                    actor: r.string(5)?,
-                    actor_name: r.string(6)?,
+                    org,
+                    session_id,
+                    recipient,
+                    actor,
+                    actor_name,
                 })
             },
         )

@@ -4,7 +4,9 @@
 mod export;
 mod keys;
 mod verify;
+mod verify_file;
 
 pub use export::export;
 pub use keys::{checkpoint, keygen, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE};
-pub use verify::{verify, verify_file};
+pub use verify::verify;
+pub use verify_file::verify_file;
