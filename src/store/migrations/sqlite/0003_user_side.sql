@@ -5,6 +5,18 @@ ALTER TABLE users ADD COLUMN protected INTEGER NOT NULL DEFAULT 0 CHECK (protect
 -- Counted by `act` as the session runs: the receipt of an ended session tells them.
 ALTER TABLE sessions ADD COLUMN actions INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+-- Sessions running across the upgrade count what their audit rows recorded before it (a
+-- row whose details are not JSON counts as an action, not as a change).
+UPDATE sessions SET
+    actions = (SELECT count(*) FROM audit_log a
+               WHERE a.org = (SELECT slug FROM orgs WHERE id = sessions.org_id)
+                 AND a.event = 'impersonation.action' AND a.session_id = sessions.id),
+    changes = (SELECT count(*) FROM audit_log a
+               WHERE a.org = (SELECT slug FROM orgs WHERE id = sessions.org_id)
+                 AND a.event = 'impersonation.action' AND a.session_id = sessions.id
+                 AND CASE WHEN json_valid(a.details)
+                     THEN json_extract(a.details, '$.change') END = 1)
+WHERE ended_at IS NULL;
 
 -- 'changes': the change notice of a session, counting the changes made on the user's behalf;
 -- 'receipt': the one receipt of an ended session.
