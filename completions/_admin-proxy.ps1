@@ -38,7 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action taken inside your session')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Housekeeping of sessions, for cron')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Deliver the notices owed to impersonated users')
-            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import and list the users of an org')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import, list and protect the users of an org')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Make a user a super admin or an HR admin')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a user''s admin role away (back to user)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and change the org''s settings')
@@ -261,6 +261,8 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from a CSV file (all or nothing)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every user of the org')
+            [CompletionResult]::new('protect', 'protect', [CompletionResultType]::ParameterValue, 'Protect a user: nobody may impersonate them (ends the sessions that do)')
+            [CompletionResult]::new('unprotect', 'unprotect', [CompletionResultType]::ParameterValue, 'Let a protected user be impersonated again, by the usual rules')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -292,9 +294,37 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'admin-proxy;users;protect' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;users;unprotect' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'admin-proxy;users;help' {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from a CSV file (all or nothing)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every user of the org')
+            [CompletionResult]::new('protect', 'protect', [CompletionResultType]::ParameterValue, 'Protect a user: nobody may impersonate them (ends the sessions that do)')
+            [CompletionResult]::new('unprotect', 'unprotect', [CompletionResultType]::ParameterValue, 'Let a protected user be impersonated again, by the usual rules')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -302,6 +332,12 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;users;help;list' {
+            break
+        }
+        'admin-proxy;users;help;protect' {
+            break
+        }
+        'admin-proxy;users;help;unprotect' {
             break
         }
         'admin-proxy;users;help;help' {
@@ -721,7 +757,7 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action taken inside your session')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Housekeeping of sessions, for cron')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Deliver the notices owed to impersonated users')
-            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import and list the users of an org')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import, list and protect the users of an org')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Make a user a super admin or an HR admin')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a user''s admin role away (back to user)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and change the org''s settings')
@@ -775,12 +811,20 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         'admin-proxy;help;users' {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from a CSV file (all or nothing)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every user of the org')
+            [CompletionResult]::new('protect', 'protect', [CompletionResultType]::ParameterValue, 'Protect a user: nobody may impersonate them (ends the sessions that do)')
+            [CompletionResult]::new('unprotect', 'unprotect', [CompletionResultType]::ParameterValue, 'Let a protected user be impersonated again, by the usual rules')
             break
         }
         'admin-proxy;help;users;import' {
             break
         }
         'admin-proxy;help;users;list' {
+            break
+        }
+        'admin-proxy;help;users;protect' {
+            break
+        }
+        'admin-proxy;help;users;unprotect' {
             break
         }
         'admin-proxy;help;grant' {

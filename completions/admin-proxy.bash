@@ -256,6 +256,12 @@ _admin__proxy() {
             admin__proxy__subcmd__help__subcmd__users,list)
                 cmd="admin__proxy__subcmd__help__subcmd__users__subcmd__list"
                 ;;
+            admin__proxy__subcmd__help__subcmd__users,protect)
+                cmd="admin__proxy__subcmd__help__subcmd__users__subcmd__protect"
+                ;;
+            admin__proxy__subcmd__help__subcmd__users,unprotect)
+                cmd="admin__proxy__subcmd__help__subcmd__users__subcmd__unprotect"
+                ;;
             admin__proxy__subcmd__list,help)
                 cmd="admin__proxy__subcmd__list__subcmd__help"
                 ;;
@@ -337,6 +343,12 @@ _admin__proxy() {
             admin__proxy__subcmd__users,list)
                 cmd="admin__proxy__subcmd__users__subcmd__list"
                 ;;
+            admin__proxy__subcmd__users,protect)
+                cmd="admin__proxy__subcmd__users__subcmd__protect"
+                ;;
+            admin__proxy__subcmd__users,unprotect)
+                cmd="admin__proxy__subcmd__users__subcmd__unprotect"
+                ;;
             admin__proxy__subcmd__users__subcmd__help,help)
                 cmd="admin__proxy__subcmd__users__subcmd__help__subcmd__help"
                 ;;
@@ -345,6 +357,12 @@ _admin__proxy() {
                 ;;
             admin__proxy__subcmd__users__subcmd__help,list)
                 cmd="admin__proxy__subcmd__users__subcmd__help__subcmd__list"
+                ;;
+            admin__proxy__subcmd__users__subcmd__help,protect)
+                cmd="admin__proxy__subcmd__users__subcmd__help__subcmd__protect"
+                ;;
+            admin__proxy__subcmd__users__subcmd__help,unprotect)
+                cmd="admin__proxy__subcmd__users__subcmd__help__subcmd__unprotect"
                 ;;
             *)
                 ;;
@@ -1820,7 +1838,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help__subcmd__users)
-            opts="import list"
+            opts="import list protect unprotect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1848,6 +1866,34 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__users__subcmd__protect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__users__subcmd__unprotect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2870,7 +2916,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__users)
-            opts="-y -h -V --db --org --actor --format --yes --help --version import list help"
+            opts="-y -h -V --db --org --actor --format --yes --help --version import list protect unprotect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2911,7 +2957,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__users__subcmd__help)
-            opts="import list help"
+            opts="import list protect unprotect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2953,6 +2999,34 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__users__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__users__subcmd__help__subcmd__protect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__users__subcmd__help__subcmd__unprotect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3018,6 +3092,88 @@ _admin__proxy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__users__subcmd__protect)
+            opts="-y -h -V --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__users__subcmd__unprotect)
+            opts="-y -h -V --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

@@ -35,7 +35,7 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand act 'Record an action taken inside your session'
             cand sessions 'Housekeeping of sessions, for cron'
             cand notifications 'Deliver the notices owed to impersonated users'
-            cand users 'Import and list the users of an org'
+            cand users 'Import, list and protect the users of an org'
             cand grant 'Make a user a super admin or an HR admin'
             cand revoke 'Take a user''s admin role away (back to user)'
             cand config 'Show and change the org''s settings'
@@ -236,6 +236,8 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --version 'Print version'
             cand import 'Create or update users from a CSV file (all or nothing)'
             cand list 'List every user of the org'
+            cand protect 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+            cand unprotect 'Let a protected user be impersonated again, by the usual rules'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;users;import'= {
@@ -264,14 +266,44 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'admin-proxy;users;protect'= {
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;users;unprotect'= {
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'admin-proxy;users;help'= {
             cand import 'Create or update users from a CSV file (all or nothing)'
             cand list 'List every user of the org'
+            cand protect 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+            cand unprotect 'Let a protected user be impersonated again, by the usual rules'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;users;help;import'= {
         }
         &'admin-proxy;users;help;list'= {
+        }
+        &'admin-proxy;users;help;protect'= {
+        }
+        &'admin-proxy;users;help;unprotect'= {
         }
         &'admin-proxy;users;help;help'= {
         }
@@ -645,7 +677,7 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand act 'Record an action taken inside your session'
             cand sessions 'Housekeeping of sessions, for cron'
             cand notifications 'Deliver the notices owed to impersonated users'
-            cand users 'Import and list the users of an org'
+            cand users 'Import, list and protect the users of an org'
             cand grant 'Make a user a super admin or an HR admin'
             cand revoke 'Take a user''s admin role away (back to user)'
             cand config 'Show and change the org''s settings'
@@ -687,10 +719,16 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         &'admin-proxy;help;users'= {
             cand import 'Create or update users from a CSV file (all or nothing)'
             cand list 'List every user of the org'
+            cand protect 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+            cand unprotect 'Let a protected user be impersonated again, by the usual rules'
         }
         &'admin-proxy;help;users;import'= {
         }
         &'admin-proxy;help;users;list'= {
+        }
+        &'admin-proxy;help;users;protect'= {
+        }
+        &'admin-proxy;help;users;unprotect'= {
         }
         &'admin-proxy;help;grant'= {
             cand super-admin 'Make a user a super admin'

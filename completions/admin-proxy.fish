@@ -41,7 +41,7 @@ complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "stop" -d 'E
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "act" -d 'Record an action taken inside your session'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "sessions" -d 'Housekeeping of sessions, for cron'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "notifications" -d 'Deliver the notices owed to impersonated users'
-complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "users" -d 'Import and list the users of an org'
+complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "users" -d 'Import, list and protect the users of an org'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "grant" -d 'Make a user a super admin or an HR admin'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "revoke" -d 'Take a user\'s admin role away (back to user)'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "config" -d 'Show and change the org\'s settings'
@@ -186,19 +186,21 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand notifications; a
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand notifications; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand notifications; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Print pending notifications as JSON lines and mark them delivered'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand notifications; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array for lists)'
 jsonl\t'One JSON object per line'
 csv\t'Comma-separated values with a header'"
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -s V -l version -d 'Print version'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -f -a "import" -d 'Create or update users from a CSV file (all or nothing)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -f -a "list" -d 'List every user of the org'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -f -a "import" -d 'Create or update users from a CSV file (all or nothing)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -f -a "list" -d 'List every user of the org'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -f -a "protect" -d 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -f -a "unprotect" -d 'Let a protected user be impersonated again, by the usual rules'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and not __fish_seen_subcommand_from import list protect unprotect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from import" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from import" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
@@ -221,8 +223,30 @@ csv\t'Comma-separated values with a header'"
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from protect" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from unprotect" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update users from a CSV file (all or nothing)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every user of the org'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "protect" -d 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "unprotect" -d 'Let a protected user be impersonated again, by the usual rules'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand grant; and not __fish_seen_subcommand_from super-admin hr-admin help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand grant; and not __fish_seen_subcommand_from super-admin hr-admin help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
@@ -505,7 +529,7 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "act" -d 'Record an action taken inside your session'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "sessions" -d 'Housekeeping of sessions, for cron'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "notifications" -d 'Deliver the notices owed to impersonated users'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "users" -d 'Import and list the users of an org'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "users" -d 'Import, list and protect the users of an org'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "grant" -d 'Make a user a super admin or an HR admin'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "revoke" -d 'Take a user\'s admin role away (back to user)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "config" -d 'Show and change the org\'s settings'
@@ -523,6 +547,8 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from notifications" -f -a "drain" -d 'Print pending notifications as JSON lines and mark them delivered'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create or update users from a CSV file (all or nothing)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List every user of the org'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "protect" -d 'Protect a user: nobody may impersonate them (ends the sessions that do)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "unprotect" -d 'Let a protected user be impersonated again, by the usual rules'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "super-admin" -d 'Make a user a super admin'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "hr-admin" -d 'Make a user an HR admin over some groups, or the whole org'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every setting of the org'

@@ -183,6 +183,8 @@ fn dispatch(store: &mut Store, opts: &Options, command: Command) -> Result<Answe
         Command::Operator(OperatorCommand::Add(a)) => org::add_operator(store, opts, &a),
         Command::Users(UsersCommand::Import(a)) => users::import::run(store, opts, &a),
         Command::Users(UsersCommand::List(a)) => users::list::all(store, opts, a.search.as_deref()),
+        Command::Users(UsersCommand::Protect(a)) => users::protect::protect(store, opts, &a),
+        Command::Users(UsersCommand::Unprotect(a)) => users::protect::unprotect(store, opts, &a),
         Command::Grant(GrantCommand::SuperAdmin(a)) => {
             users::roles::grant_super_admin(store, opts, &a)
         }

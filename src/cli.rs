@@ -86,7 +86,7 @@ pub enum Command {
     Notifications(NotificationsCommand),
 
     // -- people --
-    /// Import and list the users of an org
+    /// Import, list and protect the users of an org
     #[command(subcommand)]
     Users(UsersCommand),
     /// Make a user a super admin or an HR admin
@@ -139,6 +139,8 @@ impl Command {
             Command::Notifications(NotificationsCommand::Drain) => "notifications drain",
             Command::Users(UsersCommand::Import(_)) => "users import",
             Command::Users(UsersCommand::List(_)) => "users list",
+            Command::Users(UsersCommand::Protect(_)) => "users protect",
+            Command::Users(UsersCommand::Unprotect(_)) => "users unprotect",
             Command::Grant(GrantCommand::SuperAdmin(_)) => "grant super-admin",
             Command::Grant(GrantCommand::HrAdmin(_)) => "grant hr-admin",
             Command::Revoke(_) => "revoke",
@@ -273,9 +275,10 @@ pub enum NotificationsCommand {
 
 const IMPORT_EXAMPLES: &str =
     "The header names the columns, in any order: email and name are required;
-groups, first_login_at, status, role and hr_scope are optional. A column left
-out keeps the stored values; an empty cell clears the field or sets its default.
-Groups and hr_scope are separated by ';', hr_scope '*' is the whole org.
+groups, first_login_at, status, role, hr_scope and protected are optional. A
+column left out keeps the stored values; an empty cell clears the field or sets
+its default. Groups and hr_scope are separated by ';', hr_scope '*' is the whole
+org. protected is true or false: a protected user is never impersonated.
 
 Examples:
   admin-proxy --actor pa@vendor.com --org acme users import people.csv --dry-run
@@ -291,6 +294,16 @@ pub enum UsersCommand {
     Import(ImportArgs),
     /// List every user of the org
     List(UsersListArgs),
+    /// Protect a user: nobody may impersonate them (ends the sessions that do)
+    Protect(UserEmailArgs),
+    /// Let a protected user be impersonated again, by the usual rules
+    Unprotect(UserEmailArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserEmailArgs {
+    /// The user's email
+    pub email: String,
 }
 
 #[derive(Debug, Args)]
@@ -350,6 +363,9 @@ const CONFIG_SET_EXAMPLES: &str = "Settings:
   super-admin-only             true/false (operators); on ends HR admins' sessions
   impersonation-notifications  true/false (operators, super admins)
   require-reason               true/false (operators, super admins)
+  impersonation                true/false (operators); off ends every session
+  impersonation-receipts       true/false (operators, super admins); a receipt
+                               for the user when a session ends
 
 Examples:
   admin-proxy --actor pa@vendor.com config set session-timeout 4h30m
@@ -368,13 +384,15 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Args)]
 pub struct ConfigGetArgs {
-    /// session-timeout, super-admin-only, impersonation-notifications or require-reason
+    /// session-timeout, super-admin-only, impersonation-notifications, require-reason,
+    /// impersonation or impersonation-receipts
     pub key: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ConfigSetArgs {
-    /// session-timeout, super-admin-only, impersonation-notifications or require-reason
+    /// session-timeout, super-admin-only, impersonation-notifications, require-reason,
+    /// impersonation or impersonation-receipts
     pub key: String,
     /// The new value: a duration such as 4h30m, or true/false (on/off, yes/no)
     // A value such as `-1h` is taken as the value, so that it is refused naming the range.

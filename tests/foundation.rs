@@ -169,7 +169,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     env.db = env.dir.path().join("deep/er/store.db");
     let out = env.run(&["--format", "json", "init"]).ok().json();
     assert_eq!(out["path"], env.db.display().to_string());
-    assert_eq!(out["schema_version"], 2);
+    assert_eq!(out["schema_version"], 3);
     assert!(env.db.exists());
 
     #[cfg(unix)]
@@ -186,7 +186,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     drop(conn);
 
     // Again: nothing changes, and the table output names the path.
@@ -1486,7 +1486,7 @@ fn config_show_and_get_print_the_defaults() {
         let out = env.as_(actor, &["config", "show"]).ok().json();
         assert_eq!(
             out,
-            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false}),
+            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false}),
             "{actor}"
         );
     }
@@ -1495,6 +1495,8 @@ fn config_show_and_get_print_the_defaults() {
         ("super-admin-only", "false"),
         ("impersonation-notifications", "true"),
         ("require-reason", "false"),
+        ("impersonation", "true"),
+        ("impersonation-receipts", "false"),
     ] {
         let run = env
             .run(&[
@@ -1745,7 +1747,7 @@ fn booleans_accept_true_false_on_off_yes_no_and_nothing_else() {
     .ok();
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false})
+        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false, "impersonation": true, "impersonation-receipts": false})
     );
 }
 
@@ -1753,7 +1755,8 @@ fn booleans_accept_true_false_on_off_yes_no_and_nothing_else() {
 fn who_may_change_which_setting() {
     let env = TestEnv::acme();
     add_globex(&env);
-    // Super admins: require-reason and impersonation-notifications, nothing else.
+    // Super admins: require-reason, impersonation-notifications and impersonation-receipts,
+    // nothing else (the last in tests/user_side.rs).
     env.as_("ada@acme.test", &["config", "set", "require-reason", "on"])
         .ok();
     env.as_(
@@ -1831,7 +1834,7 @@ fn who_may_change_which_setting() {
     }
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false})
+        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false})
     );
     assert_eq!(env.audit_count("config.changed"), 2 + 1 + 4);
 }
@@ -2159,7 +2162,7 @@ fn empty_lists_keep_their_csv_header_and_say_so_in_tables() {
             "no such person",
         ])
         .ok();
-    assert_eq!(csv.stdout, "email,name,role,groups,status\n");
+    assert_eq!(csv.stdout, "email,name,role,groups,status,protected\n");
     let table = env
         .run(&[
             "--actor", OPERATOR, "--org", "acme", "users", "list", "--search", "nobody",

@@ -41,22 +41,27 @@ fn arb_user() -> impl Strategy<Value = User> {
         arb_scope(),
         prop::bool::weighted(0.85),
         prop::bool::weighted(0.85),
+        prop::bool::weighted(0.2),
     )
-        .prop_map(|(org_id, role, groups, scope, active, logged_in)| User {
-            id: 0,
-            org_id,
-            email: String::new(),
-            name: String::new(),
-            groups,
-            first_login_at: logged_in.then(|| Utc.with_ymd_and_hms(2026, 1, 10, 9, 0, 0).unwrap()),
-            status: if active {
-                Status::Active
-            } else {
-                Status::Deactivated
+        .prop_map(
+            |(org_id, role, groups, scope, active, logged_in, protected)| User {
+                id: 0,
+                org_id,
+                email: String::new(),
+                name: String::new(),
+                groups,
+                first_login_at: logged_in
+                    .then(|| Utc.with_ymd_and_hms(2026, 1, 10, 9, 0, 0).unwrap()),
+                status: if active {
+                    Status::Active
+                } else {
+                    Status::Deactivated
+                },
+                role,
+                scope,
+                protected,
             },
-            role,
-            scope,
-        })
+        )
 }
 
 /// One to ten users with distinct ids and emails, spread over two orgs.
@@ -71,13 +76,23 @@ fn arb_org() -> impl Strategy<Value = Vec<User>> {
     })
 }
 
+/// Any settings; the off switch is off now and then.
 fn arb_settings() -> impl Strategy<Value = Settings> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(sao, reason, notify)| Settings {
-        super_admin_only: sao,
-        require_reason: reason,
-        impersonation_notifications: notify,
-        ..Settings::default()
-    })
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.8),
+        any::<bool>(),
+    )
+        .prop_map(|(sao, reason, notify, impersonation, receipts)| Settings {
+            super_admin_only: sao,
+            require_reason: reason,
+            impersonation_notifications: notify,
+            impersonation,
+            impersonation_receipts: receipts,
+            ..Settings::default()
+        })
 }
 
 /// What `start` decides with a reason given and no other active session.
@@ -99,7 +114,7 @@ fn can_impersonate(
     policy::admit(actor, target, settings, request).map(|_| ())
 }
 
-/// What `list users` shows: checks 1–3 for the actor, 4–10 for the target.
+/// What `list users` shows: checks 1–4 for the actor, 5–12 for the target.
 fn listed(actor: &User, target: &User, settings: &Settings) -> bool {
     policy::check_actor(Some(actor), settings).is_ok()
         && policy::check_target(actor, Some(target)).is_ok()
@@ -127,7 +142,16 @@ proptest! {
                 if let Err(code) = policy::check_target(actor, Some(target)) {
                     prop_assert_eq!(verdict, Err(code));
                 }
-                // Checks 11 and 12 only ever turn an allowed start into their own denial.
+                // A protected target is never listed, and denied as such once the actor and
+                // the target's existence, self, and activity checks pass.
+                if target.protected {
+                    prop_assert!(!listed(actor, target, &settings));
+                    prop_assert!(verdict.is_err());
+                    if target.org_id == actor.org_id && target.id != actor.id && target.is_active() {
+                        prop_assert_eq!(verdict, Err(Denial::TargetProtected));
+                    }
+                }
+                // Checks 13 and 15 only ever turn an allowed start into their own denial.
                 let no_reason = can_impersonate(
                     Some(actor), Some(target), &settings, Request::default());
                 match verdict {
@@ -150,6 +174,38 @@ proptest! {
                 if verdict.is_ok() {
                     prop_assert!(policy::session_still_allowed(actor, target, &settings).is_ok());
                 }
+            }
+        }
+    }
+
+    /// With the off switch off, nobody is listed and nobody is admitted: an admin is
+    /// refused with `impersonation_disabled`, by `list users` and `start` alike, and every
+    /// running session is ended.
+    #[test]
+    fn the_off_switch_stops_everyone(users in arb_org(), settings in arb_settings()) {
+        let off = Settings { impersonation: false, ..settings };
+        for actor in &users {
+            let refused = policy::check_actor(Some(actor), &off);
+            if actor.is_active() && actor.role.is_admin() {
+                prop_assert_eq!(refused, Err(Denial::ImpersonationDisabled));
+            }
+            prop_assert!(refused.is_err());
+            for target in &users {
+                prop_assert_eq!(start(actor, target, &off), refused.map(|_| ()));
+                prop_assert!(!listed(actor, target, &off));
+                prop_assert!(policy::session_still_allowed(actor, target, &off).is_err());
+            }
+        }
+    }
+
+    /// Nobody reaches a protected user, and a running session on one is ended.
+    #[test]
+    fn protected_users_are_never_reached(users in arb_org(), settings in arb_settings()) {
+        for actor in &users {
+            for target in users.iter().filter(|t| t.protected) {
+                prop_assert!(start(actor, target, &settings).is_err());
+                prop_assert!(!listed(actor, target, &settings));
+                prop_assert!(policy::session_still_allowed(actor, target, &settings).is_err());
             }
         }
     }
@@ -230,6 +286,7 @@ proptest! {
                 if start(actor, target, &settings).is_ok() {
                     prop_assert!(actor.is_active() && actor.role.is_admin());
                     prop_assert!(target.is_active() && target.first_login_at.is_some());
+                    prop_assert!(!target.protected && settings.impersonation);
                     prop_assert!(actor.id != target.id && actor.org_id == target.org_id);
                     prop_assert!(target.role <= actor.role);
                     prop_assert!(!settings.super_admin_only || actor.role == Role::SuperAdmin);

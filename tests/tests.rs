@@ -20,3 +20,4 @@ mod rules;
 mod sessions;
 mod support;
 mod terminal;
+mod user_side;

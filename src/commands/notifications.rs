@@ -12,6 +12,7 @@ use crate::commands::Answer;
 use crate::core::access::Who;
 use crate::core::audit::Entry;
 use crate::core::events::Event;
+use crate::core::session::{Notification, NotificationKind};
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::output::{self, Report};
@@ -20,12 +21,88 @@ use crate::store::Store;
 #[derive(Debug, Serialize)]
 struct NotificationLine<'a> {
     id: i64,
+    kind: &'static str,
     to: &'a str,
-    subject: &'a str,
+    subject: &'static str,
     body: String,
     session_id: &'a str,
     changes: i64,
     org: &'a str,
+    /// A receipt's account of the session: who, from when to when, how it ended, the reason
+    /// given and the actions recorded.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    receipt: Option<Receipt<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Receipt<'a> {
+    actor: &'a str,
+    actor_name: &'a str,
+    started_at: &'a str,
+    ended_at: &'a str,
+    end_reason: &'a str,
+    reason: &'a str,
+    actions: i64,
+}
+
+/// What a notice says, as one JSON line.
+fn line(n: &Notification) -> NotificationLine<'_> {
+    let (subject, body, receipt) = match n.kind {
+        NotificationKind::Changes => (
+            "An administrator made changes to your account",
+            format!(
+                "{} <{}> made {} change(s) to your account while impersonating you (session {}). \
+                 Contact your administrator if you did not expect this.",
+                n.actor_name, n.actor, n.changes, n.session_id
+            ),
+            None,
+        ),
+        NotificationKind::Receipt => {
+            let receipt = Receipt {
+                actor: &n.actor,
+                actor_name: &n.actor_name,
+                started_at: &n.started_at,
+                ended_at: n.ended_at.as_deref().unwrap_or_default(),
+                end_reason: n.end_reason.as_deref().unwrap_or_default(),
+                reason: &n.session_reason,
+                actions: n.actions,
+            };
+            let given = match receipt.reason {
+                "" => "No reason was given.".to_string(),
+                r => format!("The reason given: {r:?}."),
+            };
+            let body = format!(
+                "{} <{}> impersonated you from {} to {} (session {}); the session {}. {given} \
+                 {} action(s) were recorded, {} of which changed your data. \
+                 Contact your administrator if you did not expect this.",
+                n.actor_name,
+                n.actor,
+                receipt.started_at,
+                receipt.ended_at,
+                n.session_id,
+                match receipt.end_reason {
+                    "stopped" => "was stopped",
+                    "expired" => "expired",
+                    "revoked" => "was revoked",
+                    _ => "ended",
+                },
+                receipt.actions,
+                n.changes,
+            );
+            ("An administrator impersonated you", body, Some(receipt))
+        }
+    };
+    NotificationLine {
+        id: n.id,
+        kind: n.kind.as_str(),
+        to: &n.recipient,
+        subject,
+        body,
+        session_id: &n.session_id,
+        changes: n.changes,
+        org: &n.org,
+        receipt,
+    }
 }
 
 pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
@@ -39,23 +116,7 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
         let pending = r.notifications().pending(org.as_ref().map(|o| o.id))?;
         Ok::<_, Error>((actor, pending))
     })?;
-    let subject = "An administrator made changes to your account";
-    let lines: Vec<NotificationLine<'_>> = pending
-        .iter()
-        .map(|n| NotificationLine {
-            id: n.id,
-            to: &n.recipient,
-            subject,
-            body: format!(
-                "{} <{}> made {} change(s) to your account while impersonating you (session {}). \
-                 Contact your administrator if you did not expect this.",
-                n.actor_name, n.actor, n.changes, n.session_id
-            ),
-            session_id: &n.session_id,
-            changes: n.changes,
-            org: &n.org,
-        })
-        .collect();
+    let lines: Vec<NotificationLine<'_>> = pending.iter().map(line).collect();
     // Written and flushed first: a notification is marked delivered only once it is out. A
     // reader that went away is a failure here, unlike for an export: cron must hear of it.
     // Stdout closed or sent to /dev/null reaches nobody: refused, and nothing is marked.
@@ -86,7 +147,7 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
                         .by(&actor)
                         .target(&n.recipient)
                         .session(&n.session_id)
-                        .details(json!({"changes": n.changes})),
+                        .details(json!({"kind": n.kind.as_str(), "changes": n.changes})),
                 )?;
             }
         }

@@ -124,7 +124,9 @@ pub enum RevokeCause {
     RoleRevoked,
     ScopeNarrowed,
     UserDeactivated,
+    UserProtected,
     SuperAdminOnly,
+    ImpersonationDisabled,
 }
 
 impl RevokeCause {
@@ -133,7 +135,9 @@ impl RevokeCause {
             RevokeCause::RoleRevoked => "role_revoked",
             RevokeCause::ScopeNarrowed => "scope_narrowed",
             RevokeCause::UserDeactivated => "user_deactivated",
+            RevokeCause::UserProtected => "user_protected",
             RevokeCause::SuperAdminOnly => "super_admin_only",
+            RevokeCause::ImpersonationDisabled => "impersonation_disabled",
         }
     }
 }

@@ -10,7 +10,7 @@ use super::error::{Invalid, Result};
 use super::model::{normalize_email, parse_groups, validate_name, Role, Scope, Status, User};
 
 /// The columns a users CSV may have.
-pub const COLUMNS: [&str; 7] = [
+pub const COLUMNS: [&str; 8] = [
     "email",
     "name",
     "groups",
@@ -18,6 +18,7 @@ pub const COLUMNS: [&str; 7] = [
     "status",
     "role",
     "hr_scope",
+    "protected",
 ];
 
 /// One row of the file. `None` means the column is absent from the header, so the stored
@@ -32,6 +33,7 @@ pub struct Row {
     pub status: Option<Status>,
     pub role: Option<Role>,
     pub hr_scope: Option<Scope>,
+    pub protected: Option<bool>,
 }
 
 impl Row {
@@ -47,6 +49,7 @@ impl Row {
             status: Status::Active,
             role: Role::User,
             scope: Scope::None,
+            protected: false,
         });
         let role = self.role.unwrap_or(base.role);
         let scope = match (&self.hr_scope, role) {
@@ -61,6 +64,7 @@ impl Row {
             status: self.status.unwrap_or(base.status),
             role,
             scope,
+            protected: self.protected.unwrap_or(base.protected),
             ..base
         }
     }
@@ -210,6 +214,18 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
             Some(raw) => Some(Role::parse(raw).map_err(|e| at(line, "role", e))?),
         };
         let hr_scope = cell("hr_scope")?.map(Scope::parse);
+        let protected = match cell("protected")? {
+            None => None,
+            Some("") | Some("false") => Some(false),
+            Some("true") => Some(true),
+            Some(raw) => {
+                return Err(at(
+                    line,
+                    "protected",
+                    format!("{raw:?} is not true or false (empty is false)"),
+                ))
+            }
+        };
         match (role, &hr_scope) {
             (Some(r), Some(s)) if r != Role::HrAdmin && *s != Scope::None => {
                 return Err(at(
@@ -238,6 +254,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Row>> {
             status,
             role,
             hr_scope,
+            protected,
         });
     }
     Ok(rows)

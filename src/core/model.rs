@@ -157,6 +157,8 @@ pub struct User {
     pub status: Status,
     pub role: Role,
     pub scope: Scope,
+    /// A protected user is never impersonated, by anyone (SPEC §4 check 8).
+    pub protected: bool,
 }
 
 impl User {

@@ -10,10 +10,12 @@ use super::settings::Settings;
 pub enum Denial {
     ActorUnknown,
     NotAdmin,
+    ImpersonationDisabled,
     SuperAdminOnly,
     TargetNotFound,
     SelfTarget,
     TargetInactive,
+    TargetProtected,
     NeverLoggedIn,
     AboveActor,
     PeerHrAdmin,
@@ -29,10 +31,12 @@ impl Denial {
         match self {
             Denial::ActorUnknown => "actor_unknown",
             Denial::NotAdmin => "not_admin",
+            Denial::ImpersonationDisabled => "impersonation_disabled",
             Denial::SuperAdminOnly => "super_admin_only",
             Denial::TargetNotFound => "target_not_found",
             Denial::SelfTarget => "self",
             Denial::TargetInactive => "target_inactive",
+            Denial::TargetProtected => "target_protected",
             Denial::NeverLoggedIn => "never_logged_in",
             Denial::AboveActor => "above_actor",
             Denial::PeerHrAdmin => "peer_hr_admin",
@@ -48,10 +52,12 @@ impl Denial {
         match self {
             Denial::ActorUnknown => "the actor is not an active user of this org",
             Denial::NotAdmin => "only super admins and HR admins may impersonate",
+            Denial::ImpersonationDisabled => "impersonation is turned off in this org",
             Denial::SuperAdminOnly => "this org allows only super admins to impersonate",
             Denial::TargetNotFound => "no such user in this org",
             Denial::SelfTarget => "you cannot impersonate yourself",
             Denial::TargetInactive => "the user is deactivated",
+            Denial::TargetProtected => "the user is protected: nobody may impersonate them",
             Denial::NeverLoggedIn => {
                 "the user has never logged in, so has not accepted the privacy policy"
             }
@@ -73,6 +79,8 @@ pub fn revoke_cause(denial: Denial) -> RevokeCause {
         Denial::ActorUnknown | Denial::TargetInactive | Denial::TargetNotFound => {
             RevokeCause::UserDeactivated
         }
+        Denial::TargetProtected => RevokeCause::UserProtected,
+        Denial::ImpersonationDisabled => RevokeCause::ImpersonationDisabled,
         Denial::SuperAdminOnly => RevokeCause::SuperAdminOnly,
         Denial::OutOfScope => RevokeCause::ScopeNarrowed,
         _ => RevokeCause::RoleRevoked,
@@ -98,7 +106,7 @@ pub struct Request<'a> {
     pub actor_has_active_session: bool,
 }
 
-/// Checks 1–3: may this actor impersonate anybody at all? `list users` uses these alone.
+/// Checks 1–4: may this actor impersonate anybody at all? `list users` uses these alone.
 pub fn check_actor<'a>(actor: Option<&'a User>, settings: &Settings) -> Result<&'a User, Denial> {
     let actor = match actor {
         Some(a) if a.is_active() => a,
@@ -107,18 +115,21 @@ pub fn check_actor<'a>(actor: Option<&'a User>, settings: &Settings) -> Result<&
     if !actor.role.is_admin() {
         return Err(Denial::NotAdmin);
     }
+    if !settings.impersonation {
+        return Err(Denial::ImpersonationDisabled);
+    }
     if settings.super_admin_only && actor.role != Role::SuperAdmin {
         return Err(Denial::SuperAdminOnly);
     }
     Ok(actor)
 }
 
-/// Checks 4–10: may this (already admitted) actor reach this target?
+/// Checks 5–12: may this (already admitted) actor reach this target?
 pub fn check_target<'a>(actor: &User, target: Option<&'a User>) -> Result<&'a User, Denial> {
     check_target_facts(actor, target, true)
 }
 
-/// Checks 4–10, with check 7 (the first login) made only when `first_login_counts`.
+/// Checks 5–12, with check 9 (the first login) made only when `first_login_counts`.
 fn check_target_facts<'a>(
     actor: &User,
     target: Option<&'a User>,
@@ -133,6 +144,9 @@ fn check_target_facts<'a>(
     }
     if !target.is_active() {
         return Err(Denial::TargetInactive);
+    }
+    if target.protected {
+        return Err(Denial::TargetProtected);
     }
     if first_login_counts && target.first_login_at.is_none() {
         return Err(Denial::NeverLoggedIn);
@@ -180,7 +194,7 @@ pub fn session_still_allowed(
     settings: &Settings,
 ) -> Result<(), Denial> {
     check_actor(Some(actor), settings)?;
-    // Check 7 is skipped, not excused after the fact: it comes before 8–10, and a target who
+    // Check 9 is skipped, not excused after the fact: it comes before 10–12, and a target who
     // lost their first login must still be judged on rank, peers and scope.
     check_target_facts(actor, Some(target), false).map(|_| ())
 }
@@ -202,6 +216,7 @@ mod tests {
             status: Status::Active,
             role,
             scope,
+            protected: false,
         }
     }
 
@@ -238,6 +253,16 @@ mod tests {
             require_reason: true,
             ..Settings::default()
         };
+        let switched_off = Settings {
+            impersonation: false,
+            ..Settings::default()
+        };
+        let all_off = Settings {
+            super_admin_only: true,
+            ..switched_off.clone()
+        };
+        let mut guarded = plain(12, &["Finance"]);
+        guarded.protected = true;
         let no = Request::default();
         let mut deactivated = plain(9, &["Finance"]);
         deactivated.status = Status::Deactivated;
@@ -273,6 +298,30 @@ mod tests {
                 "actor_unknown",
             ),
             ("plain user", Some(&ola), Some(&fay), &d, no, "not_admin"),
+            (
+                "plain user when switched off",
+                Some(&ola),
+                Some(&fay),
+                &switched_off,
+                no,
+                "not_admin",
+            ),
+            (
+                "sa when switched off",
+                Some(&ada),
+                Some(&fay),
+                &switched_off,
+                no,
+                "impersonation_disabled",
+            ),
+            (
+                "hr when switched off and super-admin-only",
+                Some(&hr_fin),
+                Some(&fay),
+                &all_off,
+                no,
+                "impersonation_disabled",
+            ),
             (
                 "hr when super-admin-only",
                 Some(&hr_fin),
@@ -313,6 +362,22 @@ mod tests {
                 &d,
                 no,
                 "target_inactive",
+            ),
+            (
+                "protected target",
+                Some(&ada),
+                Some(&guarded),
+                &d,
+                no,
+                "target_protected",
+            ),
+            (
+                "protected target out of an hr's scope",
+                Some(&hr_fin),
+                Some(&guarded),
+                &d,
+                no,
+                "target_protected",
             ),
             (
                 "never logged in",
@@ -407,7 +472,7 @@ mod tests {
 
     #[test]
     fn order_decides_between_failing_checks() {
-        // A plain user aiming at themself fails on not_admin (2) before self (5).
+        // A plain user aiming at themself fails on not_admin (2) before self (6).
         let ola = plain(4, &["Operations"]);
         assert_eq!(
             decide(
@@ -418,10 +483,33 @@ mod tests {
             ),
             "not_admin"
         );
-        // Deactivated and never logged in: target_inactive (6) comes before (7).
+        // Deactivated and never logged in: target_inactive (7) comes before (9).
         let mut t = plain(3, &["Finance"]);
         t.status = Status::Deactivated;
         t.first_login_at = None;
+        assert_eq!(
+            decide(
+                Some(&sa(1)),
+                Some(&t),
+                &Settings::default(),
+                Request::default()
+            ),
+            "target_inactive"
+        );
+        // Protected and never logged in: target_protected (8) comes before (9); deactivated
+        // and protected: target_inactive (7) first.
+        t.status = Status::Active;
+        t.protected = true;
+        assert_eq!(
+            decide(
+                Some(&sa(1)),
+                Some(&t),
+                &Settings::default(),
+                Request::default()
+            ),
+            "target_protected"
+        );
+        t.status = Status::Deactivated;
         assert_eq!(
             decide(
                 Some(&sa(1)),

@@ -12,14 +12,19 @@ pub enum Key {
     SuperAdminOnly,
     ImpersonationNotifications,
     RequireReason,
+    Impersonation,
+    ImpersonationReceipts,
 }
 
 impl Key {
-    pub const ALL: [Key; 4] = [
+    /// Every key, in the spec's order: `config show` lists them so.
+    pub const ALL: [Key; 6] = [
         Key::SessionTimeout,
         Key::SuperAdminOnly,
         Key::ImpersonationNotifications,
         Key::RequireReason,
+        Key::Impersonation,
+        Key::ImpersonationReceipts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +33,8 @@ impl Key {
             Key::SuperAdminOnly => "super-admin-only",
             Key::ImpersonationNotifications => "impersonation-notifications",
             Key::RequireReason => "require-reason",
+            Key::Impersonation => "impersonation",
+            Key::ImpersonationReceipts => "impersonation-receipts",
         }
     }
 
@@ -35,14 +42,17 @@ impl Key {
         Key::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
             Invalid::with_hint(
                 format!("unknown setting {s:?}"),
-                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason",
+                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason, impersonation, impersonation-receipts",
             )
         })
     }
 
-    /// Operators may change every key; an org's super admins only these two.
+    /// Operators may change every key; an org's super admins only these three.
     pub fn super_admin_may_change(self) -> bool {
-        matches!(self, Key::ImpersonationNotifications | Key::RequireReason)
+        matches!(
+            self,
+            Key::ImpersonationNotifications | Key::RequireReason | Key::ImpersonationReceipts
+        )
     }
 }
 
@@ -135,6 +145,10 @@ pub struct Settings {
     pub super_admin_only: bool,
     pub impersonation_notifications: bool,
     pub require_reason: bool,
+    /// The org's off switch: when false nobody impersonates anybody.
+    pub impersonation: bool,
+    /// Every session that ends queues a receipt for the impersonated user.
+    pub impersonation_receipts: bool,
 }
 
 impl Default for Settings {
@@ -144,6 +158,8 @@ impl Default for Settings {
             super_admin_only: false,
             impersonation_notifications: true,
             require_reason: false,
+            impersonation: true,
+            impersonation_receipts: false,
         }
     }
 }
@@ -187,6 +203,8 @@ impl Settings {
             Key::SuperAdminOnly => Value::Bool(self.super_admin_only),
             Key::ImpersonationNotifications => Value::Bool(self.impersonation_notifications),
             Key::RequireReason => Value::Bool(self.require_reason),
+            Key::Impersonation => Value::Bool(self.impersonation),
+            Key::ImpersonationReceipts => Value::Bool(self.impersonation_receipts),
         }
     }
 
@@ -198,6 +216,8 @@ impl Settings {
                 self.impersonation_notifications = b
             }
             (Key::RequireReason, Value::Bool(b)) => self.require_reason = b,
+            (Key::Impersonation, Value::Bool(b)) => self.impersonation = b,
+            (Key::ImpersonationReceipts, Value::Bool(b)) => self.impersonation_receipts = b,
             // A value of the wrong kind for its key is ignored; `Value::parse` never makes one.
             _ => {}
         }

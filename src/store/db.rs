@@ -134,15 +134,6 @@ impl Row<'_> {
         self.text(i).map(str::to_string)
     }
 
-    /// The text cells at `columns`, in that order.
-    pub fn strings<const N: usize>(&self, columns: [usize; N]) -> StoreResult<[String; N]> {
-        let mut out: [String; N] = std::array::from_fn(|_| String::new());
-        for (cell, i) in out.iter_mut().zip(columns) {
-            *cell = self.string(i)?;
-        }
-        Ok(out)
-    }
-
     /// A text cell, or what it holds instead of UTF-8 text (`a BLOB`, `NULL`, `a number`).
     pub fn text_or(&self, i: usize) -> StoreResult<Result<&str, &'static str>> {
         match self {

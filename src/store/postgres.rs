@@ -10,7 +10,10 @@ use super::db::{Db, Pg};
 use super::{audit, born, StoreError, StoreResult};
 
 /// The numbered migrations, in order; never edit one that has shipped, add the next.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_initial.sql"),
+    include_str!("migrations/postgres/0002_user_side.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -55,6 +55,8 @@ fn read_row(r: &Row<'_>) -> StoreResult<Session> {
         expires_at: instant(r.text(11)?, "expires_at")?,
         ended_at,
         end_reason: r.opt_text(13)?.map(str::to_string),
+        actions: r.int(14)?,
+        changes: r.int(15)?,
         id,
     })
 }
@@ -70,7 +72,8 @@ macro_rules! sessions_where {
     ($clause:literal) => {
         concat!(
             "SELECT s.id, s.org_id, o.slug, s.actor_id, a.email, s.actor_role, s.target_id,
-                t.email, t.name, s.reason, s.started_at, s.expires_at, s.ended_at, s.end_reason
+                t.email, t.name, s.reason, s.started_at, s.expires_at, s.ended_at, s.end_reason,
+                s.actions, s.changes
             FROM sessions s
             JOIN orgs o ON o.id = s.org_id
             JOIN users a ON a.id = s.actor_id
@@ -198,6 +201,17 @@ impl SessionsTx<'_> {
             ],
         )?;
         Ok(())
+    }
+
+    /// Counts one more action of an active session, and one more change when it is one;
+    /// false when the session is over.
+    pub fn count_action(&self, id: &str, change: bool) -> StoreResult<bool> {
+        let n = self.w.exec(
+            "UPDATE sessions SET actions = actions + 1, changes = changes + CAST(?2 AS BIGINT)
+             WHERE id = ?1 AND ended_at IS NULL",
+            &[Val::Text(id), Val::Int(i64::from(change))],
+        )?;
+        Ok(n == 1)
     }
 
     /// Ends an active session; false when it was already over.

@@ -20,6 +20,7 @@ const APPLICATION_ID: i32 = 0x4150_5859;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0001_initial.sql"),
     include_str!("migrations/sqlite/0002_name_key.sql"),
+    include_str!("migrations/sqlite/0003_user_side.sql"),
 ];
 
 /// The schema version this build writes.

@@ -9,7 +9,8 @@ use crate::core::model::{parse_groups, Role, Scope, Status, User};
 macro_rules! select_users {
     ($rest:literal) => {
         concat!(
-            "SELECT id, org_id, email, name, groups, first_login_at, status, role, hr_scope FROM users ",
+            "SELECT id, org_id, email, name, groups, first_login_at, status, role, hr_scope, protected
+             FROM users ",
             $rest
         )
     };
@@ -40,6 +41,11 @@ fn from_row(r: &Row<'_>) -> StoreResult<User> {
         status: Status::parse(r.text(6)?).map_err(|e| corrupt(e.to_string()))?,
         role: Role::parse(r.text(7)?).map_err(|e| corrupt(e.to_string()))?,
         scope: Scope::parse(r.text(8)?),
+        protected: match r.int(9)? {
+            0 => false,
+            1 => true,
+            other => return Err(corrupt(format!("protected {other}"))),
+        },
     })
 }
 
@@ -138,7 +144,7 @@ impl UsersTx<'_> {
         }
         let n = self.w.db.copy_in(
             "COPY users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
-                 search_text, name_key) FROM STDIN",
+                 search_text, name_key, protected) FROM STDIN",
             |out| {
                 let mut org = itoa::Buffer::new();
                 for u in users {
@@ -154,6 +160,7 @@ impl UsersTx<'_> {
                         Some(&u.scope.encode()),
                         Some(&search_text(&u.name, &u.email)),
                         Some(&name_key(&u.name)),
+                        Some(if u.protected { "1" } else { "0" }),
                     ];
                     for (i, f) in fields.iter().enumerate() {
                         if i > 0 {
@@ -180,12 +187,13 @@ impl UsersTx<'_> {
         let key = name_key(&u.name);
         self.w.exec(
             "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role,
-                 hr_scope, search_text, name_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 hr_scope, search_text, name_key, protected)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (org_id, email) DO UPDATE SET name = excluded.name,
                  groups = excluded.groups, first_login_at = excluded.first_login_at,
                  status = excluded.status, role = excluded.role, hr_scope = excluded.hr_scope,
-                 search_text = excluded.search_text, name_key = excluded.name_key",
+                 search_text = excluded.search_text, name_key = excluded.name_key,
+                 protected = excluded.protected",
             &[
                 Val::Int(u.org_id),
                 Val::Text(&u.email),
@@ -197,6 +205,7 @@ impl UsersTx<'_> {
                 Val::Text(&scope),
                 Val::Text(&search),
                 Val::Text(&key),
+                Val::Int(i64::from(u.protected)),
             ],
         )?;
         Ok(())

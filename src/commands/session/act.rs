@@ -10,6 +10,7 @@ use crate::commands::{write_in_org, Answer};
 use crate::core::audit::Entry;
 use crate::core::events::Event;
 use crate::core::policy;
+use crate::core::session::NotificationKind;
 use crate::error::{Error, Result, Verdict};
 use crate::options::Options;
 use crate::output::Report;
@@ -86,7 +87,9 @@ pub fn run(store: &mut Store, opts: &Options, args: &ActArgs) -> Result<Answer> 
                 ),
             }));
         }
-        // The change is counted first, so that the action's row records it with the action.
+        // The action is counted on the session for its receipt, and the change in the
+        // session's change notice, before the action's row that records them.
+        tx.sessions().count_action(&session.id, args.change)?;
         let settings = tx.settings().load(org.id)?;
         let counted = match args.change && settings.impersonation_notifications {
             true => {
@@ -109,7 +112,8 @@ pub fn run(store: &mut Store, opts: &Options, args: &ActArgs) -> Result<Answer> 
                 Entry::new(now, &org.slug, Event::NotificationQueued)
                     .by(actor)
                     .target(&session.target)
-                    .session(&session.id),
+                    .session(&session.id)
+                    .details(json!({"kind": NotificationKind::Changes.as_str()})),
             )?;
         }
         let changes = counted.map(|(count, _)| count);

@@ -2,16 +2,15 @@
 //! end another's.
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::actor::org_user;
 use crate::cli::StopArgs;
 use crate::commands::{write_in_org, Answer};
 use crate::core::access::{permit, Who};
-use crate::core::audit::Entry;
 use crate::core::clock::format_instant;
-use crate::core::events::{EndReason, Event};
+use crate::core::events::EndReason;
 use crate::error::{Error, Result};
+use crate::lifecycle::{self, Ending};
 use crate::options::Options;
 use crate::output::{self, Report};
 use crate::store::Store;
@@ -60,7 +59,8 @@ pub fn run(store: &mut Store, opts: &Options, args: &StopArgs) -> Result<Answer>
                 s
             }
         };
-        if !tx.sessions().end(&session.id, now, EndReason::Stopped)? {
+        let ending = Ending::Stopped { by: actor, at: now };
+        if !lifecycle::end_session(tx, &session, ending)? {
             return Err(Error::conflict(
                 "session_ended",
                 format!(
@@ -70,18 +70,6 @@ pub fn run(store: &mut Store, opts: &Options, args: &StopArgs) -> Result<Answer>
                 ),
             ));
         }
-        let mut details = serde_json::Map::new();
-        if actor.email() != session.actor {
-            details.insert("impersonator".into(), json!(session.actor));
-        }
-        tx.audit().append(
-            Entry::new(now, &org.slug, Event::ImpersonationStopped)
-                .by(actor)
-                .target(&session.target)
-                .session(&session.id)
-                .reason(EndReason::Stopped.as_str())
-                .details(serde_json::Value::Object(details)),
-        )?;
         Ok(session)
     })?;
     let view = Stopped {

@@ -118,7 +118,8 @@ fn import_rows(
                     roles_or_status_changed |= old.role != wanted.role
                         || old.status != wanted.status
                         || old.scope != wanted.scope
-                        || old.groups != wanted.groups;
+                        || old.groups != wanted.groups
+                        || old.protected != wanted.protected;
                     record_change(tx, org, actor, Some(old), &wanted, now)?;
                 }
             }

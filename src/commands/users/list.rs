@@ -11,7 +11,7 @@ use crate::options::Options;
 use crate::output::ListWriter;
 use crate::store::Store;
 
-use super::{UserView, USER_COLUMNS};
+use super::{UserView, ALL_USER_COLUMNS, USER_COLUMNS};
 
 /// `users list`: everyone, deactivated and never-logged-in included.
 pub fn all(store: &mut Store, opts: &Options, search: Option<&str>) -> Result<Answer> {
@@ -22,7 +22,7 @@ pub fn all(store: &mut Store, opts: &Options, search: Option<&str>) -> Result<An
             &[Who::Operator, Who::SuperAdmin, Who::HrAdmin],
             "list the org's users",
         )?;
-        let mut out = ListWriter::new(opts.format, USER_COLUMNS);
+        let mut out = ListWriter::new(opts.format, ALL_USER_COLUMNS);
         r.users().scan(org.id, search, |u| {
             out.push(&UserView::from(&u))?;
             Ok::<_, Error>(true)

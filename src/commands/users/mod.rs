@@ -1,8 +1,10 @@
-//! The people of an org: `users import`, `users list` and `list users`, `grant` and `revoke`.
-//! Here: how a user is shown, and the audit row of a created or changed user.
+//! The people of an org: `users import`, `users list` and `list users`, `grant` and `revoke`,
+//! `users protect` and `users unprotect`. Here: how a user is shown, and the audit row of a
+//! created or changed user.
 
 pub mod import;
 pub mod list;
+pub mod protect;
 pub mod roles;
 
 use chrono::{DateTime, Utc};
@@ -26,6 +28,7 @@ pub struct UserView {
     pub status: &'static str,
     pub first_login_at: Option<String>,
     pub hr_scope: String,
+    pub protected: bool,
 }
 
 impl From<&User> for UserView {
@@ -38,12 +41,16 @@ impl From<&User> for UserView {
             status: u.status.as_str(),
             first_login_at: u.first_login_at.map(format_instant),
             hr_scope: u.scope.encode(),
+            protected: u.protected,
         }
     }
 }
 
-/// The fields of a user that a list shows, in its table and its CSV.
+/// The fields of a user that `list users` shows, in its table and its CSV.
 pub const USER_COLUMNS: &[&str] = &["email", "name", "role", "groups", "status"];
+
+/// The fields of a user that `users list` shows: also whether they are protected.
+pub const ALL_USER_COLUMNS: &[&str] = &["email", "name", "role", "groups", "status", "protected"];
 
 fn last_super_admin(org: &Org) -> Error {
     Error::Forbidden(format!(
@@ -138,6 +145,8 @@ struct Created<'a> {
     first_login_at: Option<String>,
     #[serde(skip_serializing_if = "str::is_empty")]
     hr_scope: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    protected: bool,
 }
 
 impl<'a> From<&'a User> for Created<'a> {
@@ -149,6 +158,7 @@ impl<'a> From<&'a User> for Created<'a> {
             status: u.status.as_str(),
             first_login_at: u.first_login_at.map(format_instant),
             hr_scope: u.scope.encode(),
+            protected: u.protected,
         }
     }
 }
