@@ -245,4 +245,17 @@ mod tests {
         assert_eq!(e.hint(), Some("try another"));
         assert_eq!(Error::from(Invalid::new("bare")).hint(), None);
     }
+
+    #[test]
+    fn a_constraint_the_store_meets_is_a_conflict_never_an_internal_error() {
+        let e = Error::from(StoreError::Constraint {
+            name: "sessions.actor_id".into(),
+            message: "UNIQUE constraint failed: sessions.actor_id".into(),
+        });
+        assert_eq!(e.exit_code(), exit::CONFLICT);
+        assert!(e.message().contains("nothing was written"), "{}", e.message());
+        let busy = Error::from(StoreError::Busy("database is locked".into()));
+        assert_eq!(busy.exit_code(), exit::INTERNAL);
+        assert!(busy.hint().is_some_and(|h| h.contains("try again")));
+    }
 }
