@@ -126,11 +126,19 @@ impl Drop for PgDb {
         if let Ok(mut guard) = self.client.lock() {
             guard.take();
         }
-        let dropped = postgres::Client::connect(&self.admin_url, postgres::NoTls).and_then(|mut c| {
-            c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
-        });
+        let dropped =
+            postgres::Client::connect(&self.admin_url, postgres::NoTls).and_then(|mut c| {
+                c.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+            });
         if let Err(e) = dropped {
-            eprintln!("could not drop the test database {}: {}", self.name, pg_error(&e));
+            eprintln!(
+                "could not drop the test database {}: {}",
+                self.name,
+                pg_error(&e)
+            );
         }
     }
 }
@@ -181,6 +189,16 @@ impl Run {
     }
 }
 
+/// For a test about SQLite itself that needs no store to decide: true when this run is on
+/// PostgreSQL, after saying on stderr that the test was not run there and why.
+pub fn sqlite_only(why: &str) -> bool {
+    let postgres = test_server().is_some();
+    if postgres {
+        eprintln!("not run on PostgreSQL (SQLite only: {why})");
+    }
+    postgres
+}
+
 impl TestEnv {
     /// An empty store (not created until the first command): a SQLite file in a temp dir, or
     /// with ADMIN_PROXY_TEST_DB set, a PostgreSQL database of its own, dropped with the env.
@@ -228,6 +246,11 @@ impl TestEnv {
             Some(pg) => pg.url.clone().into(),
             None => self.db.clone().into_os_string(),
         }
+    }
+
+    /// How the binary names the store: its path, or its URL (the tests' URLs have no password).
+    pub fn store_name(&self) -> String {
+        self.db_arg().to_string_lossy().into_owned()
     }
 
     /// Whether the store has been created (on PostgreSQL: holds admin-proxy's schema).
@@ -357,12 +380,12 @@ impl TestEnv {
         self.exec(&batch);
     }
 
-    /// Like [`TestEnv::tamper`], past the tables' CHECK constraints too (SQLite: ignored for
-    /// the connection; PostgreSQL: dropped from the schema).
+    /// Like [`TestEnv::exec`], past the tables' CHECK constraints (SQLite: ignored for the
+    /// connection; PostgreSQL: dropped from the schema), to store rows the CLI never writes.
     #[track_caller]
-    pub fn tamper_unchecked(&self, sql: &str) {
+    pub fn exec_unchecked(&self, sql: &str) {
         match &self.pg {
-            Some(_) => self.tamper(&format!(
+            Some(_) => self.exec(&format!(
                 "DO $$ DECLARE c record; BEGIN
                    FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
                             WHERE contype = 'c' AND connamespace = current_schema()::regnamespace
@@ -371,7 +394,7 @@ impl TestEnv {
                    END LOOP;
                  END $$; {sql}"
             )),
-            None => self.tamper(&format!("PRAGMA ignore_check_constraints = ON; {sql}")),
+            None => self.exec(&format!("PRAGMA ignore_check_constraints = ON; {sql}")),
         }
     }
 
