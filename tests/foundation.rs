@@ -249,10 +249,10 @@ fn the_store_path_comes_from_db_then_env_then_xdg_data_home() {
 
 #[test]
 fn a_file_that_is_not_a_store_is_refused_with_exit_1() {
-    let env = TestEnv::new();
-    if env.sqlite_only("files that are not stores, and a foreign SQLite file") {
+    if crate::support::sqlite_only("files that are not stores, and a foreign SQLite file") {
         return;
     }
+    let env = TestEnv::new();
     std::fs::write(&env.db, "just some notes\n").unwrap();
     let run = env.run(&["init"]).code(1);
     assert!(
@@ -288,10 +288,10 @@ fn a_file_that_is_not_a_store_is_refused_with_exit_1() {
 
 #[test]
 fn a_path_whose_folder_cannot_be_created_is_exit_1_naming_it() {
-    let mut env = TestEnv::new();
-    if env.sqlite_only("the store's folders on disk") {
+    if crate::support::sqlite_only("the store's folders on disk") {
         return;
     }
+    let mut env = TestEnv::new();
     let file = env.dir.path().join("a-regular-file");
     std::fs::write(&file, "x").unwrap();
     env.db = file.join("sub/store.db");

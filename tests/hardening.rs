@@ -212,10 +212,10 @@ fn init_test_clock_on_a_real_time_store_is_refused() {
 
 #[test]
 fn a_sqlite_file_holding_only_a_view_is_refused_and_left_as_it_was() {
-    let env = TestEnv::new();
-    if env.sqlite_only("a foreign SQLite file") {
+    if crate::support::sqlite_only("a foreign SQLite file") {
         return;
     }
+    let env = TestEnv::new();
     {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
         conn.execute_batch("CREATE VIEW v AS SELECT 1").unwrap();
@@ -290,10 +290,10 @@ fn a_store_of_an_unknown_schema_version_is_refused_by_every_command() {
 
 #[test]
 fn an_empty_file_becomes_a_store_readable_by_its_owner_alone() {
-    let env = TestEnv::new();
-    if env.sqlite_only("an empty file and its mode") {
+    if crate::support::sqlite_only("an empty file and its mode") {
         return;
     }
+    let env = TestEnv::new();
     fs::write(&env.db, b"").unwrap();
     fs::set_permissions(&env.db, fs::Permissions::from_mode(0o644)).unwrap();
     env.run(&["init"]).ok();
@@ -303,10 +303,10 @@ fn an_empty_file_becomes_a_store_readable_by_its_owner_alone() {
 
 #[test]
 fn the_store_folders_are_private_whatever_the_umask() {
-    let env = env_at("outer/inner/store.db");
-    if env.sqlite_only("the modes of the store's folders and file") {
+    if crate::support::sqlite_only("the modes of the store's folders and file") {
         return;
     }
+    let env = env_at("outer/inner/store.db");
     let inner = env.cmd();
     let mut sh = Command::new("sh");
     sh.arg("-c")
@@ -366,10 +366,10 @@ fn twelve_processes_creating_one_store_at_once_all_succeed() {
 
 #[test]
 fn audit_verify_reads_a_copy_in_a_read_only_folder() {
-    let env = TestEnv::acme();
-    if env.sqlite_only("a copy of the store's file in a read-only folder") {
+    if crate::support::sqlite_only("a copy of the store's file in a read-only folder") {
         return;
     }
+    let env = TestEnv::acme();
     let copy = copy_of(&env, "evidence");
     let folder = copy.db.parent().unwrap().to_path_buf();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
@@ -381,10 +381,10 @@ fn audit_verify_reads_a_copy_in_a_read_only_folder() {
 
 #[test]
 fn audit_verify_leaves_no_file_beside_a_closed_store() {
-    let env = TestEnv::acme();
-    if env.sqlite_only("files beside the store's file") {
+    if crate::support::sqlite_only("files beside the store's file") {
         return;
     }
+    let env = TestEnv::acme();
     let copy = copy_of(&env, "evidence");
     let folder = copy.db.parent().unwrap().to_path_buf();
     let names = names_in(&folder);

@@ -133,12 +133,12 @@ fn the_recomputation_matches_the_store() {
 
 #[test]
 fn a_row_whose_details_are_not_text_is_named_by_verify_and_export() {
+    if crate::support::sqlite_only("a BLOB or bytes in a text column") {
+        return;
+    }
     // A BLOB of the same bytes, a BLOB that is not UTF-8, and text that is not UTF-8.
     for retype in ["CAST(details AS BLOB)", "X'FF'", "CAST(X'FF' AS TEXT)"] {
         let env = TestEnv::acme();
-        if env.sqlite_only("BLOB retyping of a text column") {
-            return;
-        }
         env.as_(ADA, &["config", "set", "require-reason", "true"])
             .ok();
         let seq: i64 = env

@@ -1051,10 +1051,10 @@ fn hostile_strings_are_data_never_code() {
 #[test]
 fn a_truncated_or_foreign_store_file_is_exit_1_and_left_alone() {
     // A real store, copied and cut in half.
-    let env = TestEnv::acme();
-    if env.sqlite_only("truncated and foreign SQLite files") {
+    if crate::support::sqlite_only("truncated and foreign SQLite files") {
         return;
     }
+    let env = TestEnv::acme();
     env.as_(ADA, &["--yes", "start", FAY]).ok();
     env.as_(ADA, &["stop"]).ok();
     let real = std::fs::read(&env.db).unwrap();
