@@ -253,7 +253,11 @@ mod tests {
             message: "UNIQUE constraint failed: sessions.actor_id".into(),
         });
         assert_eq!(e.exit_code(), exit::CONFLICT);
-        assert!(e.message().contains("nothing was written"), "{}", e.message());
+        assert!(
+            e.message().contains("nothing was written"),
+            "{}",
+            e.message()
+        );
         let busy = Error::from(StoreError::Busy("database is locked".into()));
         assert_eq!(busy.exit_code(), exit::INTERNAL);
         assert!(busy.hint().is_some_and(|h| h.contains("try again")));

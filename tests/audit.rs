@@ -889,16 +889,6 @@ fn seq_of(env: &TestEnv, condition: &str) -> i64 {
         .unwrap_or_else(|_| panic!("no row where {condition}"))
 }
 
-/// Runs SQL on the store with the append-only triggers dropped, as a forger would.
-fn tamper(env: &TestEnv, sql: &str) {
-    let batch = format!(
-        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
-    );
-    rusqlite::Connection::open(&env.db)
-        .and_then(|conn| conn.execute_batch(&batch))
-        .unwrap_or_else(|e| panic!("{batch}: {e}"));
-}
-
 #[test]
 fn verify_passes_then_names_an_edited_row() {
     let env = timeline();
@@ -920,15 +910,14 @@ fn verify_passes_then_names_an_edited_row() {
         &env,
         "event = 'impersonation.started' AND actor = 'ada@acme.test'",
     );
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
     let update = format!("UPDATE audit_log SET reason = 'a better reason' WHERE seq = {edited}");
-    assert!(conn.execute(&update, []).is_err());
-    assert!(conn
-        .execute(&format!("DELETE FROM audit_log WHERE seq = {edited}"), [])
+    assert!(env.try_exec(&update).is_err());
+    assert!(env
+        .try_exec(&format!("DELETE FROM audit_log WHERE seq = {edited}"))
         .is_err());
     env.as_(ADA, &["audit", "verify"]).ok();
 
-    tamper(&env, &format!("{update};"));
+    env.tamper(&format!("{update};"));
     let run = env.as_(ADA, &["audit", "verify"]).code(6);
     assert_eq!(run.error_code(), "chain_broken");
     assert!(
@@ -962,10 +951,7 @@ fn verify_names_the_row_after_a_deleted_one() {
         &env,
         &format!("org = 'acme' AND seq > {deleted} ORDER BY seq LIMIT 1"),
     );
-    tamper(
-        &env,
-        &format!("DELETE FROM audit_log WHERE seq = {deleted};"),
-    );
+    env.tamper(&format!("DELETE FROM audit_log WHERE seq = {deleted};"));
     let run = env.as_(ADA, &["audit", "verify"]).code(6);
     assert_eq!(run.json()["first_bad_seq"], next, "{}", run.stderr);
     assert!(
@@ -980,7 +966,7 @@ fn verify_names_the_row_after_a_deleted_one() {
         &env,
         &format!("org = 'acme' AND seq > {first} ORDER BY seq LIMIT 1"),
     );
-    tamper(&env, &format!("DELETE FROM audit_log WHERE seq = {first};"));
+    env.tamper(&format!("DELETE FROM audit_log WHERE seq = {first};"));
     let run = env
         .run(&["--actor", OPERATOR, "--org", "acme", "audit", "verify"])
         .code(6);

@@ -171,21 +171,22 @@ fn an_unreadable_session_fails_only_the_commands_that_need_it() {
     let session = start(&env, ADA, FAY);
     // A year past 9999 is no time this build reads; as text it sorts before every digit, so
     // the store's own order takes it for overdue.
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute(
-        "UPDATE sessions SET expires_at = '+10000-01-01T00:00:00.000Z' WHERE id = ?1",
-        [&session],
-    )
-    .unwrap();
-    // Another, overdue, whose reason is bytes rather than text.
+    env.exec(&format!(
+        "UPDATE sessions SET expires_at = '+10000-01-01T00:00:00.000Z' WHERE id = '{session}'"
+    ));
+    // Another, overdue, whose reason is bytes rather than text. PostgreSQL's text holds no
+    // such bytes: there its end is a time this build cannot read, like the first.
     let other = start(&env, HAL, FAY);
-    conn.execute(
-        "UPDATE sessions SET expires_at = '2026-06-01T11:59:59.000Z', reason = X'FF00'
-         WHERE id = ?1",
-        [&other],
-    )
-    .unwrap();
-    drop(conn);
+    env.exec(&if env.is_postgres() {
+        format!(
+            "UPDATE sessions SET expires_at = '+10000-01-01T00:00:00.000Z' WHERE id = '{other}'"
+        )
+    } else {
+        format!(
+            "UPDATE sessions SET expires_at = '2026-06-01T11:59:59.000Z', reason = X'FF00'
+             WHERE id = '{other}'"
+        )
+    });
 
     env.as_(SAM, &["config", "show"]).ok();
     env.as_(SAM, &["users", "list"]).ok();
@@ -194,7 +195,7 @@ fn an_unreadable_session_fails_only_the_commands_that_need_it() {
     // The sweep left it as it was: ending it needs a time it cannot read.
     assert_eq!(
         env.sql1(&format!(
-            "SELECT ended_at IS NULL FROM sessions WHERE id = '{session}'"
+            "SELECT CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END FROM sessions WHERE id = '{session}'"
         )),
         "1"
     );
@@ -202,7 +203,7 @@ fn an_unreadable_session_fails_only_the_commands_that_need_it() {
 
     assert_eq!(
         env.sql1(&format!(
-            "SELECT ended_at IS NULL FROM sessions WHERE id = '{other}'"
+            "SELECT CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END FROM sessions WHERE id = '{other}'"
         )),
         "1"
     );

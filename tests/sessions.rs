@@ -684,7 +684,7 @@ fn assert_revoked(env: &TestEnv, id: &str, cause: &str, others: &[&str]) {
     for other in others {
         assert_eq!(
             env.sql1(&format!(
-                "SELECT ended_at IS NULL FROM sessions WHERE id = '{other}'"
+                "SELECT CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END FROM sessions WHERE id = '{other}'"
             )),
             "1",
             "{other} still runs"
@@ -1048,7 +1048,7 @@ fn a_drain_whose_reader_goes_away_fails_and_marks_nothing() {
 fn on_a_terminal(env: &TestEnv, args: &[&str], answer: &str) -> crate::support::Run {
     use std::io::Write;
     let bin = assert_cmd::cargo::cargo_bin("admin-proxy");
-    let mut line = format!("'{}' --db '{}'", bin.display(), env.db.display());
+    let mut line = format!("'{}' --db '{}'", bin.display(), env.store_name());
     for a in args {
         line.push_str(&format!(" '{a}'"));
     }

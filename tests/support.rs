@@ -2,8 +2,11 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
@@ -20,10 +23,124 @@ pub fn acme_csv() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/acme.csv")
 }
 
+/// The variable that names a PostgreSQL server to run the suite on: a URL to a maintenance
+/// database where the user may CREATE DATABASE. Unset, every test uses a SQLite file.
+pub const TEST_DB_VAR: &str = "ADMIN_PROXY_TEST_DB";
+
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
+    /// The SQLite store's path (on PostgreSQL, a path nothing is written to).
     pub db: PathBuf,
     pub now: String,
+    pg: Option<PgDb>,
+}
+
+/// A PostgreSQL database of one test, created by [`TestEnv::new`] and dropped with it.
+struct PgDb {
+    /// The maintenance database, where this one is created and dropped.
+    admin_url: String,
+    name: String,
+    /// The URL given to the binary.
+    url: String,
+    client: Mutex<Option<postgres::Client>>,
+}
+
+/// The server named by ADMIN_PROXY_TEST_DB, if any.
+fn test_server() -> Option<String> {
+    match std::env::var(TEST_DB_VAR) {
+        Ok(url) if !url.trim().is_empty() => {
+            let url = url.trim().to_string();
+            assert!(
+                url.starts_with("postgres://") || url.starts_with("postgresql://"),
+                "{TEST_DB_VAR} must be a postgres:// or postgresql:// URL, got {url:?}"
+            );
+            Some(url)
+        }
+        _ => None,
+    }
+}
+
+/// `url` with its database replaced by `name`, its query string kept.
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (authority, tail) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => match rest.find('?') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        },
+    };
+    let query = tail.find('?').map(|i| &tail[i..]).unwrap_or("");
+    format!("{scheme}://{authority}/{name}{query}")
+}
+
+fn pg_connect(url: &str) -> postgres::Client {
+    postgres::Client::connect(url, postgres::NoTls).unwrap_or_else(|e| {
+        panic!("{TEST_DB_VAR} is set but the PostgreSQL server cannot be reached at {url}: {e}")
+    })
+}
+
+impl PgDb {
+    fn create(admin_url: &str) -> PgDb {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let name = format!("ap_t_{}_{n}", std::process::id());
+        let mut admin = pg_connect(admin_url);
+        // Each its own statement: neither may run inside a transaction block.
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            admin.batch_execute(&sql).unwrap_or_else(|e| {
+                panic!("cannot create the test database {name}: {}", pg_error(&e))
+            });
+        }
+        PgDb {
+            admin_url: admin_url.to_string(),
+            url: with_database(admin_url, &name),
+            name,
+            client: Mutex::new(None),
+        }
+    }
+
+    /// Runs `sql` (one or more statements) on the test's database.
+    fn query(&self, sql: &str) -> Result<Vec<Vec<String>>, postgres::Error> {
+        let mut guard = self.client.lock().unwrap_or_else(|e| e.into_inner());
+        let client = guard.get_or_insert_with(|| pg_connect(&self.url));
+        let mut rows = Vec::new();
+        for message in client.simple_query(sql)? {
+            if let postgres::SimpleQueryMessage::Row(row) = message {
+                rows.push(
+                    (0..row.len())
+                        .map(|i| row.get(i).unwrap_or_default().to_string())
+                        .collect(),
+                );
+            }
+        }
+        Ok(rows)
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        if let Ok(mut guard) = self.client.lock() {
+            guard.take();
+        }
+        let dropped =
+            postgres::Client::connect(&self.admin_url, postgres::NoTls).and_then(|mut c| {
+                c.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+            });
+        if let Err(e) = dropped {
+            eprintln!(
+                "could not drop the test database {}: {}",
+                self.name,
+                pg_error(&e)
+            );
+        }
+    }
 }
 
 /// What one run of the binary did.
@@ -72,8 +189,19 @@ impl Run {
     }
 }
 
+/// For a test about SQLite itself that needs no store to decide: true when this run is on
+/// PostgreSQL, after saying on stderr that the test was not run there and why.
+pub fn sqlite_only(why: &str) -> bool {
+    let postgres = test_server().is_some();
+    if postgres {
+        eprintln!("not run on PostgreSQL (SQLite only: {why})");
+    }
+    postgres
+}
+
 impl TestEnv {
-    /// An empty store (not created until the first command).
+    /// An empty store (not created until the first command): a SQLite file in a temp dir, or
+    /// with ADMIN_PROXY_TEST_DB set, a PostgreSQL database of its own, dropped with the env.
     pub fn new() -> TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("store.db");
@@ -81,6 +209,59 @@ impl TestEnv {
             dir,
             db,
             now: T0.to_string(),
+            pg: test_server().map(|url| PgDb::create(&url)),
+        }
+    }
+
+    /// A store that is a SQLite file whatever ADMIN_PROXY_TEST_DB says, for tests of SQLite
+    /// itself that set up their store from another (e.g. a copy of its file).
+    pub fn new_sqlite() -> TestEnv {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("store.db");
+        TestEnv {
+            dir,
+            db,
+            now: T0.to_string(),
+            pg: None,
+        }
+    }
+
+    /// Whether this run's store is PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// For a test about SQLite itself (its file, journal, PRAGMAs, shell): true on PostgreSQL,
+    /// after saying on stderr that the test was not run there and why; the test then returns.
+    pub fn sqlite_only(&self, why: &str) -> bool {
+        if self.is_postgres() {
+            eprintln!("not run on PostgreSQL (SQLite only: {why})");
+        }
+        self.is_postgres()
+    }
+
+    /// What `--db` names: the SQLite path, or the PostgreSQL URL of the test's database.
+    pub fn db_arg(&self) -> OsString {
+        match &self.pg {
+            Some(pg) => pg.url.clone().into(),
+            None => self.db.clone().into_os_string(),
+        }
+    }
+
+    /// How the binary names the store: its path, or its URL (the tests' URLs have no password).
+    pub fn store_name(&self) -> String {
+        self.db_arg().to_string_lossy().into_owned()
+    }
+
+    /// Whether the store has been created (on PostgreSQL: holds admin-proxy's schema).
+    pub fn store_exists(&self) -> bool {
+        match &self.pg {
+            Some(pg) => {
+                pg.query("SELECT to_regclass('admin_proxy_meta') IS NOT NULL")
+                    .unwrap()[0][0]
+                    == "t"
+            }
+            None => self.db.exists(),
         }
     }
 
@@ -122,7 +303,7 @@ impl TestEnv {
             .env("ADMIN_PROXY_NOW", &self.now)
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             .arg("--db")
-            .arg(&self.db)
+            .arg(self.db_arg())
             .stdin(std::process::Stdio::null());
         c
     }
@@ -139,8 +320,13 @@ impl TestEnv {
         self.run(&full)
     }
 
-    /// Rows of a query on the store, every value as text.
+    /// Rows of a query on the store, every value as text (NULL as "").
     pub fn sql(&self, query: &str) -> Vec<Vec<String>> {
+        if let Some(pg) = &self.pg {
+            return pg
+                .query(query)
+                .unwrap_or_else(|e| panic!("{query}: {}", pg_error(&e)));
+        }
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         let mut stmt = conn.prepare(query).unwrap();
         let n = stmt.column_count();
@@ -161,6 +347,55 @@ impl TestEnv {
             })
             .unwrap();
         rows.collect::<Result<Vec<_>, _>>().unwrap()
+    }
+
+    /// Runs SQL statements on the store, as its owner could with `sqlite3` or `psql`.
+    #[track_caller]
+    pub fn exec(&self, sql: &str) {
+        if let Err(e) = self.try_exec(sql) {
+            panic!("{sql}: {e}");
+        }
+    }
+
+    /// Like [`TestEnv::exec`], the error as text when the store refuses.
+    pub fn try_exec(&self, sql: &str) -> Result<(), String> {
+        match &self.pg {
+            Some(pg) => pg.query(sql).map(drop).map_err(|e| pg_error(&e)),
+            None => rusqlite::Connection::open(&self.db)
+                .and_then(|conn| conn.execute_batch(sql))
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Runs SQL with the audit log's append-only triggers out of the way, as a forger with
+    /// the store's file or database owner's rights could.
+    #[track_caller]
+    pub fn tamper(&self, sql: &str) {
+        let batch = match &self.pg {
+            Some(_) => format!("ALTER TABLE audit_log DISABLE TRIGGER USER; {sql}"),
+            None => format!(
+                "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
+            ),
+        };
+        self.exec(&batch);
+    }
+
+    /// Like [`TestEnv::exec`], past the tables' CHECK constraints (SQLite: ignored for the
+    /// connection; PostgreSQL: dropped from the schema), to store rows the CLI never writes.
+    #[track_caller]
+    pub fn exec_unchecked(&self, sql: &str) {
+        match &self.pg {
+            Some(_) => self.exec(&format!(
+                "DO $$ DECLARE c record; BEGIN
+                   FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+                            WHERE contype = 'c' AND connamespace = current_schema()::regnamespace
+                   LOOP
+                     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname);
+                   END LOOP;
+                 END $$; {sql}"
+            )),
+            None => self.exec(&format!("PRAGMA ignore_check_constraints = ON; {sql}")),
+        }
     }
 
     /// One value of a query.
@@ -195,7 +430,7 @@ impl TestEnv {
 
     /// Every row of `tables`, in order, as text.
     pub fn dump(&self, tables: &[&str]) -> String {
-        if !self.db.exists() {
+        if !self.store_exists() {
             return String::new();
         }
         let mut out = String::new();
@@ -236,5 +471,13 @@ pub fn to_run(out: Output) -> Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A PostgreSQL error with the server's message, which `Display` leaves out.
+fn pg_error(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{e}: {}", db.message()),
+        None => e.to_string(),
     }
 }

@@ -128,9 +128,25 @@ pub(super) fn open(url: &str, create: Option<(DateTime<Utc>, bool)>) -> StoreRes
     Ok(pg)
 }
 
-/// The schema version of the store, `None` for a database without admin-proxy's schema. A
-/// database holding admin-proxy's tables without its identity is another application's.
+/// The schema version of the store, read in one snapshot: a schema being created by another
+/// host is seen either absent or complete, never half made.
 fn version(db: Db<'_>, url: &str) -> StoreResult<Option<i64>> {
+    db.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+    let version = version_in(db, url);
+    let end = db.batch(if version.is_ok() {
+        "COMMIT"
+    } else {
+        "ROLLBACK"
+    });
+    let version = version?;
+    end?;
+    Ok(version)
+}
+
+/// The schema version, read inside the caller's transaction: `None` for a database without
+/// admin-proxy's schema. A database holding admin-proxy's tables without its identity, or a
+/// version admin-proxy never wrote, is not an admin-proxy store.
+fn version_in(db: Db<'_>, url: &str) -> StoreResult<Option<i64>> {
     let has = |table: &str| -> StoreResult<bool> {
         Ok(db
             .first(
@@ -156,7 +172,11 @@ fn version(db: Db<'_>, url: &str) -> StoreResult<Option<i64>> {
         |r| r.string(0),
     )?;
     match row.as_deref().map(str::parse::<i64>) {
-        Some(Ok(v)) => Ok(Some(v)),
+        Some(Ok(v)) if v >= 1 => Ok(Some(v)),
+        Some(Ok(v)) => Err(StoreError::NotAStore {
+            path: redact(url),
+            detail: format!("its schema version {v} is not one admin-proxy ever wrote"),
+        }),
         _ => Err(StoreError::NotAStore {
             path: redact(url),
             detail: "its schema version cannot be read".into(),
@@ -171,7 +191,7 @@ fn migrate(db: Db<'_>, url: &str, now: DateTime<Utc>, test_clock: bool) -> Store
     db.batch(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
     let result = (|| {
         db.batch("BEGIN")?;
-        let from = version(db, url)?;
+        let from = version_in(db, url)?;
         if from.is_some_and(|v| v >= SCHEMA_VERSION) {
             return db.batch("COMMIT");
         }
