@@ -511,3 +511,34 @@ fn start_in_an_org_that_does_not_exist_is_an_unknown_actor() {
         .to_vec();
     assert_eq!(recorded, vec![row.clone(), row.clone(), row]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// a PostgreSQL URL's password
+
+#[test]
+fn a_postgres_password_never_shows_in_an_error() {
+    // Nothing listens on port 1: the connection fails, on any machine, and says so without
+    // the password.
+    let env = TestEnv::new();
+    for url in [
+        "postgres://ap:s3cretpw@127.0.0.1:1/adminproxy",
+        "postgresql://ap@127.0.0.1:1/adminproxy?password=s3cretpw&connect_timeout=2",
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["--db", url];
+            if json {
+                args.extend(["--format", "json"]);
+            }
+            args.push("init");
+            let run = to_run(env.cmd_without_store().args(&args).output().unwrap());
+            assert_eq!(run.code, 1, "{url}: {}", run.stderr);
+            assert!(!run.stderr.contains("s3cretpw"), "{url}: {}", run.stderr);
+            assert!(!run.stdout.contains("s3cretpw"), "{url}: {}", run.stdout);
+            assert!(
+                run.stderr.contains("***"),
+                "the URL is named, redacted: {}",
+                run.stderr
+            );
+        }
+    }
+}

@@ -308,6 +308,19 @@ impl TestEnv {
         c
     }
 
+    /// The binary with the clean environment of [`TestEnv::cmd`] but no `--db`: for a test
+    /// that names a store of its own.
+    pub fn cmd_without_store(&self) -> std::process::Command {
+        let mut c = std::process::Command::cargo_bin("admin-proxy").unwrap();
+        c.env_remove("ADMIN_PROXY_ACTOR")
+            .env_remove("ADMIN_PROXY_ORG")
+            .env_remove("ADMIN_PROXY_DB")
+            .env("ADMIN_PROXY_NOW", &self.now)
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .stdin(std::process::Stdio::null());
+        c
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         let out = self.cmd().args(args).output().unwrap();
         to_run(out)
