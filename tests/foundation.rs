@@ -169,7 +169,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     env.db = env.dir.path().join("deep/er/store.db");
     let out = env.run(&["--format", "json", "init"]).ok().json();
     assert_eq!(out["path"], env.db.display().to_string());
-    assert_eq!(out["schema_version"], 2);
+    assert_eq!(out["schema_version"], 4);
     assert!(env.db.exists());
 
     #[cfg(unix)]
@@ -186,7 +186,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 4);
     drop(conn);
 
     // Again: nothing changes, and the table output names the path.
@@ -1486,7 +1486,7 @@ fn config_show_and_get_print_the_defaults() {
         let out = env.as_(actor, &["config", "show"]).ok().json();
         assert_eq!(
             out,
-            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false}),
+            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false, "approval-required": "off"}),
             "{actor}"
         );
     }
@@ -1745,7 +1745,7 @@ fn booleans_accept_true_false_on_off_yes_no_and_nothing_else() {
     .ok();
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false})
+        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false, "approval-required": "off"})
     );
 }
 
@@ -1786,11 +1786,20 @@ fn who_may_change_which_setting() {
         &["config", "set", "super-admin-only", "on"],
     );
 
-    let all: [(&str, &str); 4] = [
+    refused_as(
+        &env,
+        "ada@acme.test",
+        3,
+        "forbidden",
+        &["config", "set", "approval-required", "all"],
+    );
+
+    let all: [(&str, &str); 5] = [
         ("session-timeout", "2h"),
         ("super-admin-only", "on"),
         ("impersonation-notifications", "on"),
         ("require-reason", "off"),
+        ("approval-required", "all"),
     ];
     for (key, value) in all {
         for actor in [
@@ -1831,9 +1840,9 @@ fn who_may_change_which_setting() {
     }
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false})
+        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false, "approval-required": "all"})
     );
-    assert_eq!(env.audit_count("config.changed"), 2 + 1 + 4);
+    assert_eq!(env.audit_count("config.changed"), 2 + 1 + 5);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ pub enum Denial {
     PeerHrAdmin,
     OutOfScope,
     ReasonRequired,
+    ApprovalRequired,
     SessionActive,
     /// Not a check of §4: `act` refuses actions that belong to the user alone.
     PersonalAction,
@@ -38,6 +39,7 @@ impl Denial {
             Denial::PeerHrAdmin => "peer_hr_admin",
             Denial::OutOfScope => "out_of_scope",
             Denial::ReasonRequired => "reason_required",
+            Denial::ApprovalRequired => "approval_required",
             Denial::SessionActive => "session_active",
             Denial::PersonalAction => "personal_action",
         }
@@ -59,6 +61,9 @@ impl Denial {
             Denial::PeerHrAdmin => "an HR admin cannot impersonate another HR admin",
             Denial::OutOfScope => "the user is not in any group of your HR scope",
             Denial::ReasonRequired => "this org requires a reason: pass --reason TEXT",
+            Denial::ApprovalRequired => {
+                "this org requires another super admin's approval first: `admin-proxy request EMAIL --reason TEXT`, then `start` once it is approved"
+            }
             Denial::SessionActive => "you already have an active session: stop it first",
             Denial::PersonalAction => {
                 "this action belongs to the user alone and is never taken on their behalf"
@@ -95,6 +100,8 @@ pub fn check_action(action: &str) -> Result<(), Denial> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Request<'a> {
     pub reason: Option<&'a str>,
+    /// The actor holds an approved, unused, unexpired request for this target (check 14).
+    pub approved: bool,
     pub actor_has_active_session: bool,
 }
 
@@ -163,6 +170,9 @@ pub fn admit<'a>(
     let target = check_target(actor, target)?;
     if settings.require_reason && request.reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(Denial::ReasonRequired);
+    }
+    if settings.approval_required.covers(target.role) && !request.approved {
+        return Err(Denial::ApprovalRequired);
     }
     if request.actor_has_active_session {
         return Err(Denial::SessionActive);

@@ -20,6 +20,10 @@ pub struct Session {
     pub expires_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub end_reason: Option<String>,
+    /// The approved request the session used, when the org required one.
+    pub request_id: Option<String>,
+    /// Who approved that request.
+    pub approved_by: Option<String>,
 }
 
 /// A session about to start.
@@ -33,6 +37,8 @@ pub struct NewSession<'a> {
     pub reason: &'a str,
     pub started_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// The approved request the session uses, and its approver's user id.
+    pub approval: Option<(&'a str, i64)>,
 }
 
 /// A pending notice for an impersonated user, counting the changes made on their behalf.

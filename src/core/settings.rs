@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::error::{Invalid, Result};
+use super::model::Role;
 
 /// A setting key; the strings are the spec's, defined here once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12,14 +13,16 @@ pub enum Key {
     SuperAdminOnly,
     ImpersonationNotifications,
     RequireReason,
+    ApprovalRequired,
 }
 
 impl Key {
-    pub const ALL: [Key; 4] = [
+    pub const ALL: [Key; 5] = [
         Key::SessionTimeout,
         Key::SuperAdminOnly,
         Key::ImpersonationNotifications,
         Key::RequireReason,
+        Key::ApprovalRequired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl Key {
             Key::SuperAdminOnly => "super-admin-only",
             Key::ImpersonationNotifications => "impersonation-notifications",
             Key::RequireReason => "require-reason",
+            Key::ApprovalRequired => "approval-required",
         }
     }
 
@@ -35,7 +39,7 @@ impl Key {
         Key::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
             Invalid::with_hint(
                 format!("unknown setting {s:?}"),
-                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason",
+                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason, approval-required",
             )
         })
     }
@@ -117,6 +121,56 @@ impl fmt::Display for Timeout {
     }
 }
 
+/// Whose impersonation needs a second super admin's approval first (`approval-required`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Approval {
+    /// Nobody's: `start` needs no approval.
+    #[default]
+    Off,
+    /// Targets who are super admins.
+    SuperAdmins,
+    /// Every target.
+    All,
+}
+
+impl Approval {
+    pub const ALL: [Approval; 3] = [Approval::Off, Approval::SuperAdmins, Approval::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approval::Off => "off",
+            Approval::SuperAdmins => "super-admins",
+            Approval::All => "all",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Approval> {
+        Approval::ALL
+            .into_iter()
+            .find(|a| a.as_str() == raw)
+            .ok_or_else(|| {
+                Invalid::new(format!(
+                    "approval-required must be off, super-admins or all (got {raw:?})"
+                ))
+            })
+    }
+
+    /// Whether impersonating someone of `target_role` needs an approved request.
+    pub fn covers(self, target_role: Role) -> bool {
+        match self {
+            Approval::Off => false,
+            Approval::SuperAdmins => target_role == Role::SuperAdmin,
+            Approval::All => true,
+        }
+    }
+}
+
+impl fmt::Display for Approval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Parses the boolean forms of §3: `true/false`, `on/off`, `yes/no`.
 pub fn parse_bool(key: Key, raw: &str) -> Result<bool> {
     match raw {
@@ -135,6 +189,7 @@ pub struct Settings {
     pub super_admin_only: bool,
     pub impersonation_notifications: bool,
     pub require_reason: bool,
+    pub approval_required: Approval,
 }
 
 impl Default for Settings {
@@ -144,6 +199,7 @@ impl Default for Settings {
             super_admin_only: false,
             impersonation_notifications: true,
             require_reason: false,
+            approval_required: Approval::Off,
         }
     }
 }
@@ -153,12 +209,14 @@ impl Default for Settings {
 pub enum Value {
     Timeout(Timeout),
     Bool(bool),
+    Approval(Approval),
 }
 
 impl Value {
     pub fn parse(key: Key, raw: &str) -> Result<Value> {
         match key {
             Key::SessionTimeout => Timeout::parse(raw).map(Value::Timeout),
+            Key::ApprovalRequired => Approval::parse(raw).map(Value::Approval),
             _ => parse_bool(key, raw).map(Value::Bool),
         }
     }
@@ -167,6 +225,7 @@ impl Value {
         match self {
             Value::Timeout(t) => serde_json::Value::String(t.to_string()),
             Value::Bool(b) => serde_json::Value::Bool(b),
+            Value::Approval(a) => serde_json::Value::String(a.to_string()),
         }
     }
 }
@@ -176,6 +235,7 @@ impl fmt::Display for Value {
         match self {
             Value::Timeout(t) => t.fmt(f),
             Value::Bool(b) => b.fmt(f),
+            Value::Approval(a) => a.fmt(f),
         }
     }
 }
@@ -187,6 +247,7 @@ impl Settings {
             Key::SuperAdminOnly => Value::Bool(self.super_admin_only),
             Key::ImpersonationNotifications => Value::Bool(self.impersonation_notifications),
             Key::RequireReason => Value::Bool(self.require_reason),
+            Key::ApprovalRequired => Value::Approval(self.approval_required),
         }
     }
 
@@ -198,6 +259,7 @@ impl Settings {
                 self.impersonation_notifications = b
             }
             (Key::RequireReason, Value::Bool(b)) => self.require_reason = b,
+            (Key::ApprovalRequired, Value::Approval(a)) => self.approval_required = a,
             // A value of the wrong kind for its key is ignored; `Value::parse` never makes one.
             _ => {}
         }
