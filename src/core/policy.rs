@@ -416,6 +416,60 @@ mod tests {
     }
 
     #[test]
+    fn approval_is_required_where_the_setting_covers_the_target() {
+        use crate::core::settings::Approval;
+        let ada = sa(1);
+        let sam = sa(6);
+        let fay = plain(3, &["Finance"]);
+        let with = |approval| Settings {
+            approval_required: approval,
+            ..Settings::default()
+        };
+        let approved = Request {
+            approved: true,
+            ..Request::default()
+        };
+        let no = Request::default();
+        assert_eq!(
+            decide(Some(&ada), Some(&sam), &with(Approval::Off), no),
+            "ok"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&sam), &with(Approval::SuperAdmins), no),
+            "approval_required"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::SuperAdmins), no),
+            "ok"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), no),
+            "approval_required"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), approved),
+            "ok"
+        );
+        // Check 14 comes before session_active, after reason_required.
+        let busy = Request {
+            actor_has_active_session: true,
+            ..no
+        };
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), busy),
+            "approval_required"
+        );
+        let strict = Settings {
+            require_reason: true,
+            ..with(Approval::All)
+        };
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &strict, no),
+            "reason_required"
+        );
+    }
+
+    #[test]
     fn order_decides_between_failing_checks() {
         // A plain user aiming at themself fails on not_admin (2) before self (5).
         let ola = plain(4, &["Operations"]);

@@ -84,7 +84,8 @@ impl Review {
         let event = row.event.as_str();
         if event == Event::RoleGranted.as_str() {
             self.admin(&row.target).grant = Some((row.timestamp.clone(), row.actor.clone()));
-        } else if event == Event::UserCreated.as_str() {
+        } else if event == Event::UserCreated.as_str() && row.details.contains("_admin") {
+            // One `user.created` per imported user: only an admin's details are decoded.
             let role = serde_json::from_str::<serde_json::Value>(&row.details)
                 .ok()
                 .and_then(|d| d.get("role").and_then(|r| r.as_str()).map(is_admin_role));
