@@ -36,6 +36,9 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show whom you are impersonating and the time left')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End your impersonation session, or a given one')
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action taken inside your session')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Ask another super admin''s approval to impersonate a user')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another admin''s request to impersonate (super admins)')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject another admin''s request to impersonate (super admins)')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Housekeeping of sessions, for cron')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Deliver the notices owed to impersonated users')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import, list and protect the users of an org')
@@ -67,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The users you may impersonate, by name')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Impersonation sessions and how each ended')
+            [CompletionResult]::new('requests', 'requests', [CompletionResultType]::ParameterValue, 'Requests to impersonate and their decisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -99,9 +103,24 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'admin-proxy;list;requests' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('--pending', '--pending', [CompletionResultType]::ParameterName, 'Only requests still waiting for a decision')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'admin-proxy;list;help' {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The users you may impersonate, by name')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Impersonation sessions and how each ended')
+            [CompletionResult]::new('requests', 'requests', [CompletionResultType]::ParameterValue, 'Requests to impersonate and their decisions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -109,6 +128,9 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;list;help;sessions' {
+            break
+        }
+        'admin-proxy;list;help;requests' {
             break
         }
         'admin-proxy;list;help;help' {
@@ -162,6 +184,47 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
             [CompletionResult]::new('--change', '--change', [CompletionResultType]::ParameterName, 'The action changes the user''s data (the user is notified)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;request' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (always required: the super admin who decides reads it)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;approve' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;reject' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -600,6 +663,8 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the rows committed after a seq as JSON lines, and with --follow as they come')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
@@ -612,6 +677,7 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (repeatable); `impersonation.*` for a family')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Only rows whose actor is EMAIL')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Only rows whose target is EMAIL')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Only rows after this seq (exclusive): resume after the last row already seen')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (complete or not at all) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (complete or not at all) instead of stdout')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
@@ -619,6 +685,38 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
             [CompletionResult]::new('--all-orgs', '--all-orgs', [CompletionResultType]::ParameterName, 'Every org''s rows and the vendor''s (operators)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;audit;tail' {
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Only rows after this seq (exclusive) [default: every row]')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (repeatable); `impersonation.*` for a family')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing rows as they are committed, until interrupted')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing rows as they are committed, until interrupted')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'admin-proxy;audit;review' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The period''s start (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: the log''s start]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The period''s end, exclusive (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: now]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The org to work in (may be left out when the store holds exactly one)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who runs the command: an operator, or a user of the org')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print results: tables for people; json, jsonl or csv for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation prompt (for scripts)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -675,6 +773,8 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         }
         'admin-proxy;audit;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the rows committed after a seq as JSON lines, and with --follow as they come')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
@@ -682,6 +782,12 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;audit;help;export' {
+            break
+        }
+        'admin-proxy;audit;help;tail' {
+            break
+        }
+        'admin-proxy;audit;help;review' {
             break
         }
         'admin-proxy;audit;help;verify' {
@@ -755,6 +861,9 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show whom you are impersonating and the time left')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End your impersonation session, or a given one')
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action taken inside your session')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Ask another super admin''s approval to impersonate a user')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another admin''s request to impersonate (super admins)')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject another admin''s request to impersonate (super admins)')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Housekeeping of sessions, for cron')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Deliver the notices owed to impersonated users')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Import, list and protect the users of an org')
@@ -774,12 +883,16 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         'admin-proxy;help;list' {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The users you may impersonate, by name')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Impersonation sessions and how each ended')
+            [CompletionResult]::new('requests', 'requests', [CompletionResultType]::ParameterValue, 'Requests to impersonate and their decisions')
             break
         }
         'admin-proxy;help;list;users' {
             break
         }
         'admin-proxy;help;list;sessions' {
+            break
+        }
+        'admin-proxy;help;list;requests' {
             break
         }
         'admin-proxy;help;start' {
@@ -792,6 +905,15 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
             break
         }
         'admin-proxy;help;act' {
+            break
+        }
+        'admin-proxy;help;request' {
+            break
+        }
+        'admin-proxy;help;approve' {
+            break
+        }
+        'admin-proxy;help;reject' {
             break
         }
         'admin-proxy;help;sessions' {
@@ -876,12 +998,20 @@ Register-ArgumentCompleter -Native -CommandName 'admin-proxy' -ScriptBlock {
         }
         'admin-proxy;help;audit' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Stream audit rows as CSV (or JSON lines with --format jsonl)')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the rows committed after a seq as JSON lines, and with --follow as they come')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every row against its hash chain, in the store or in an export')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print each chain''s head as a signed note, to be kept off the store''s host')
             break
         }
         'admin-proxy;help;audit;export' {
+            break
+        }
+        'admin-proxy;help;audit;tail' {
+            break
+        }
+        'admin-proxy;help;audit;review' {
             break
         }
         'admin-proxy;help;audit;verify' {

@@ -19,6 +19,9 @@ _admin__proxy() {
             admin__proxy,act)
                 cmd="admin__proxy__subcmd__act"
                 ;;
+            admin__proxy,approve)
+                cmd="admin__proxy__subcmd__approve"
+                ;;
             admin__proxy,audit)
                 cmd="admin__proxy__subcmd__audit"
                 ;;
@@ -55,6 +58,12 @@ _admin__proxy() {
             admin__proxy,org)
                 cmd="admin__proxy__subcmd__org"
                 ;;
+            admin__proxy,reject)
+                cmd="admin__proxy__subcmd__reject"
+                ;;
+            admin__proxy,request)
+                cmd="admin__proxy__subcmd__request"
+                ;;
             admin__proxy,revoke)
                 cmd="admin__proxy__subcmd__revoke"
                 ;;
@@ -85,6 +94,12 @@ _admin__proxy() {
             admin__proxy__subcmd__audit,keygen)
                 cmd="admin__proxy__subcmd__audit__subcmd__keygen"
                 ;;
+            admin__proxy__subcmd__audit,review)
+                cmd="admin__proxy__subcmd__audit__subcmd__review"
+                ;;
+            admin__proxy__subcmd__audit,tail)
+                cmd="admin__proxy__subcmd__audit__subcmd__tail"
+                ;;
             admin__proxy__subcmd__audit,verify)
                 cmd="admin__proxy__subcmd__audit__subcmd__verify"
                 ;;
@@ -99,6 +114,12 @@ _admin__proxy() {
                 ;;
             admin__proxy__subcmd__audit__subcmd__help,keygen)
                 cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__keygen"
+                ;;
+            admin__proxy__subcmd__audit__subcmd__help,review)
+                cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__review"
+                ;;
+            admin__proxy__subcmd__audit__subcmd__help,tail)
+                cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__tail"
                 ;;
             admin__proxy__subcmd__audit__subcmd__help,verify)
                 cmd="admin__proxy__subcmd__audit__subcmd__help__subcmd__verify"
@@ -148,6 +169,9 @@ _admin__proxy() {
             admin__proxy__subcmd__help,act)
                 cmd="admin__proxy__subcmd__help__subcmd__act"
                 ;;
+            admin__proxy__subcmd__help,approve)
+                cmd="admin__proxy__subcmd__help__subcmd__approve"
+                ;;
             admin__proxy__subcmd__help,audit)
                 cmd="admin__proxy__subcmd__help__subcmd__audit"
                 ;;
@@ -184,6 +208,12 @@ _admin__proxy() {
             admin__proxy__subcmd__help,org)
                 cmd="admin__proxy__subcmd__help__subcmd__org"
                 ;;
+            admin__proxy__subcmd__help,reject)
+                cmd="admin__proxy__subcmd__help__subcmd__reject"
+                ;;
+            admin__proxy__subcmd__help,request)
+                cmd="admin__proxy__subcmd__help__subcmd__request"
+                ;;
             admin__proxy__subcmd__help,revoke)
                 cmd="admin__proxy__subcmd__help__subcmd__revoke"
                 ;;
@@ -211,6 +241,12 @@ _admin__proxy() {
             admin__proxy__subcmd__help__subcmd__audit,keygen)
                 cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__keygen"
                 ;;
+            admin__proxy__subcmd__help__subcmd__audit,review)
+                cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__review"
+                ;;
+            admin__proxy__subcmd__help__subcmd__audit,tail)
+                cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__tail"
+                ;;
             admin__proxy__subcmd__help__subcmd__audit,verify)
                 cmd="admin__proxy__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
@@ -228,6 +264,9 @@ _admin__proxy() {
                 ;;
             admin__proxy__subcmd__help__subcmd__grant,super-admin)
                 cmd="admin__proxy__subcmd__help__subcmd__grant__subcmd__super__subcmd__admin"
+                ;;
+            admin__proxy__subcmd__help__subcmd__list,requests)
+                cmd="admin__proxy__subcmd__help__subcmd__list__subcmd__requests"
                 ;;
             admin__proxy__subcmd__help__subcmd__list,sessions)
                 cmd="admin__proxy__subcmd__help__subcmd__list__subcmd__sessions"
@@ -265,6 +304,9 @@ _admin__proxy() {
             admin__proxy__subcmd__list,help)
                 cmd="admin__proxy__subcmd__list__subcmd__help"
                 ;;
+            admin__proxy__subcmd__list,requests)
+                cmd="admin__proxy__subcmd__list__subcmd__requests"
+                ;;
             admin__proxy__subcmd__list,sessions)
                 cmd="admin__proxy__subcmd__list__subcmd__sessions"
                 ;;
@@ -273,6 +315,9 @@ _admin__proxy() {
                 ;;
             admin__proxy__subcmd__list__subcmd__help,help)
                 cmd="admin__proxy__subcmd__list__subcmd__help__subcmd__help"
+                ;;
+            admin__proxy__subcmd__list__subcmd__help,requests)
+                cmd="admin__proxy__subcmd__list__subcmd__help__subcmd__requests"
                 ;;
             admin__proxy__subcmd__list__subcmd__help,sessions)
                 cmd="admin__proxy__subcmd__list__subcmd__help__subcmd__sessions"
@@ -371,7 +416,7 @@ _admin__proxy() {
 
     case "${cmd}" in
         admin__proxy)
-            opts="-y -h -V --db --org --actor --format --yes --help --version list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help"
+            opts="-y -h -V --db --org --actor --format --yes --help --version list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,8 +501,49 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        admin__subcmd__proxy__subcmd__approve)
+            opts="-y -h -V --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         admin__subcmd__proxy__subcmd__audit)
-            opts="-y -h -V --db --org --actor --format --yes --help --version export verify keygen checkpoint help"
+            opts="-y -h -V --db --org --actor --format --yes --help --version export tail review verify keygen checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,7 +640,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__audit__subcmd__export)
-            opts="-o -y -h -V --since --until --event --by --target --output --all-orgs --db --org --actor --format --yes --help --version"
+            opts="-o -y -h -V --since --until --event --by --target --after --output --all-orgs --db --org --actor --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,6 +663,10 @@ _admin__proxy() {
                     return 0
                     ;;
                 --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -623,7 +713,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__audit__subcmd__help)
-            opts="export verify keygen checkpoint help"
+            opts="export tail review verify keygen checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,6 +782,34 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         admin__subcmd__proxy__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -718,6 +836,104 @@ _admin__proxy() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
                     fi
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__review)
+            opts="-y -h -V --since --until --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__audit__subcmd__tail)
+            opts="-f -y -h -V --after --event --follow --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1348,7 +1564,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help)
-            opts="list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help"
+            opts="list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,8 +1591,22 @@ _admin__proxy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         admin__subcmd__proxy__subcmd__help__subcmd__audit)
-            opts="export verify keygen checkpoint"
+            opts="export tail review verify keygen checkpoint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,6 +1648,34 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__audit__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1600,8 +1858,22 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__help__subcmd__list)
-            opts="users sessions"
+            opts="users sessions requests"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__list__subcmd__requests)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1742,6 +2014,34 @@ _admin__proxy() {
         admin__subcmd__proxy__subcmd__help__subcmd__org__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__help__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1949,7 +2249,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__list)
-            opts="-y -h -V --search --limit --db --org --actor --format --yes --help --version users sessions help"
+            opts="-y -h -V --search --limit --db --org --actor --format --yes --help --version users sessions requests help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,7 +2298,7 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__list__subcmd__help)
-            opts="users sessions help"
+            opts="users sessions requests help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,6 +2312,20 @@ _admin__proxy() {
             return 0
             ;;
         admin__subcmd__proxy__subcmd__list__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__list__subcmd__help__subcmd__requests)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2046,6 +2360,47 @@ _admin__proxy() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__list__subcmd__requests)
+            opts="-y -h -V --pending --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2585,6 +2940,96 @@ _admin__proxy() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__reject)
+            opts="-y -h -V --reason --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        admin__subcmd__proxy__subcmd__request)
+            opts="-y -h -V --reason --db --org --actor --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

@@ -33,6 +33,9 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand status 'Show whom you are impersonating and the time left'
             cand stop 'End your impersonation session, or a given one'
             cand act 'Record an action taken inside your session'
+            cand request 'Ask another super admin''s approval to impersonate a user'
+            cand approve 'Approve another admin''s request to impersonate (super admins)'
+            cand reject 'Reject another admin''s request to impersonate (super admins)'
             cand sessions 'Housekeeping of sessions, for cron'
             cand notifications 'Deliver the notices owed to impersonated users'
             cand users 'Import, list and protect the users of an org'
@@ -63,6 +66,7 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --version 'Print version'
             cand users 'The users you may impersonate, by name'
             cand sessions 'Impersonation sessions and how each ended'
+            cand requests 'Requests to impersonate and their decisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;list;users'= {
@@ -92,14 +96,30 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'admin-proxy;list;requests'= {
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand --pending 'Only requests still waiting for a decision'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'admin-proxy;list;help'= {
             cand users 'The users you may impersonate, by name'
             cand sessions 'Impersonation sessions and how each ended'
+            cand requests 'Requests to impersonate and their decisions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;list;help;users'= {
         }
         &'admin-proxy;list;help;sessions'= {
+        }
+        &'admin-proxy;list;help;requests'= {
         }
         &'admin-proxy;list;help;help'= {
         }
@@ -148,6 +168,44 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --actor 'Who runs the command: an operator, or a user of the org'
             cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
             cand --change 'The action changes the user''s data (the user is notified)'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;request'= {
+            cand --reason 'Why (always required: the super admin who decides reads it)'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;approve'= {
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;reject'= {
+            cand --reason 'Why, for the record'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
             cand -y 'Answer yes to the confirmation prompt (for scripts)'
             cand --yes 'Answer yes to the confirmation prompt (for scripts)'
             cand -h 'Print help (see more with ''--help'')'
@@ -535,6 +593,8 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+            cand tail 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+            cand review 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
             cand verify 'Check every row against its hash chain, in the store or in an export'
             cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
             cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
@@ -546,6 +606,7 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --event 'Only this event (repeatable); `impersonation.*` for a family'
             cand --by 'Only rows whose actor is EMAIL'
             cand --target 'Only rows whose target is EMAIL'
+            cand --after 'Only rows after this seq (exclusive): resume after the last row already seen'
             cand -o 'Write to FILE (complete or not at all) instead of stdout'
             cand --output 'Write to FILE (complete or not at all) instead of stdout'
             cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
@@ -553,6 +614,36 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand --actor 'Who runs the command: an operator, or a user of the org'
             cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
             cand --all-orgs 'Every org''s rows and the vendor''s (operators)'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;audit;tail'= {
+            cand --after 'Only rows after this seq (exclusive) [default: every row]'
+            cand --event 'Only this event (repeatable); `impersonation.*` for a family'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
+            cand -f 'Keep printing rows as they are committed, until interrupted'
+            cand --follow 'Keep printing rows as they are committed, until interrupted'
+            cand -y 'Answer yes to the confirmation prompt (for scripts)'
+            cand --yes 'Answer yes to the confirmation prompt (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'admin-proxy;audit;review'= {
+            cand --since 'The period''s start (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: the log''s start]'
+            cand --until 'The period''s end, exclusive (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: now]'
+            cand --db 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]'
+            cand --org 'The org to work in (may be left out when the store holds exactly one)'
+            cand --actor 'Who runs the command: an operator, or a user of the org'
+            cand --format 'How to print results: tables for people; json, jsonl or csv for scripts'
             cand -y 'Answer yes to the confirmation prompt (for scripts)'
             cand --yes 'Answer yes to the confirmation prompt (for scripts)'
             cand -h 'Print help (see more with ''--help'')'
@@ -605,12 +696,18 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         }
         &'admin-proxy;audit;help'= {
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+            cand tail 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+            cand review 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
             cand verify 'Check every row against its hash chain, in the store or in an export'
             cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
             cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'admin-proxy;audit;help;export'= {
+        }
+        &'admin-proxy;audit;help;tail'= {
+        }
+        &'admin-proxy;audit;help;review'= {
         }
         &'admin-proxy;audit;help;verify'= {
         }
@@ -675,6 +772,9 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
             cand status 'Show whom you are impersonating and the time left'
             cand stop 'End your impersonation session, or a given one'
             cand act 'Record an action taken inside your session'
+            cand request 'Ask another super admin''s approval to impersonate a user'
+            cand approve 'Approve another admin''s request to impersonate (super admins)'
+            cand reject 'Reject another admin''s request to impersonate (super admins)'
             cand sessions 'Housekeeping of sessions, for cron'
             cand notifications 'Deliver the notices owed to impersonated users'
             cand users 'Import, list and protect the users of an org'
@@ -693,10 +793,13 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         &'admin-proxy;help;list'= {
             cand users 'The users you may impersonate, by name'
             cand sessions 'Impersonation sessions and how each ended'
+            cand requests 'Requests to impersonate and their decisions'
         }
         &'admin-proxy;help;list;users'= {
         }
         &'admin-proxy;help;list;sessions'= {
+        }
+        &'admin-proxy;help;list;requests'= {
         }
         &'admin-proxy;help;start'= {
         }
@@ -705,6 +808,12 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         &'admin-proxy;help;stop'= {
         }
         &'admin-proxy;help;act'= {
+        }
+        &'admin-proxy;help;request'= {
+        }
+        &'admin-proxy;help;approve'= {
+        }
+        &'admin-proxy;help;reject'= {
         }
         &'admin-proxy;help;sessions'= {
             cand sweep 'End every overdue session and report how many (for cron)'
@@ -766,11 +875,17 @@ set edit:completion:arg-completer[admin-proxy] = {|@words|
         }
         &'admin-proxy;help;audit'= {
             cand export 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+            cand tail 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+            cand review 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
             cand verify 'Check every row against its hash chain, in the store or in an export'
             cand keygen 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
             cand checkpoint 'Print each chain''s head as a signed note, to be kept off the store''s host'
         }
         &'admin-proxy;help;audit;export'= {
+        }
+        &'admin-proxy;help;audit;tail'= {
+        }
+        &'admin-proxy;help;audit;review'= {
         }
         &'admin-proxy;help;audit;verify'= {
         }

@@ -39,6 +39,9 @@ complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "start" -d '
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "status" -d 'Show whom you are impersonating and the time left'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "stop" -d 'End your impersonation session, or a given one'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "act" -d 'Record an action taken inside your session'
+complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "request" -d 'Ask another super admin\'s approval to impersonate a user'
+complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "approve" -d 'Approve another admin\'s request to impersonate (super admins)'
+complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "reject" -d 'Reject another admin\'s request to impersonate (super admins)'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "sessions" -d 'Housekeeping of sessions, for cron'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "notifications" -d 'Deliver the notices owed to impersonated users'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "users" -d 'Import, list and protect the users of an org'
@@ -53,21 +56,22 @@ complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "demo" -d 'L
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "man" -d 'Print the man page'
 complete -c admin-proxy -n "__fish_admin_proxy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l search -d 'Only users whose name or email contains TEXT (any case, any script)' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l limit -d 'Show at most N users' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l search -d 'Only users whose name or email contains TEXT (any case, any script)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l limit -d 'Show at most N users' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array for lists)'
 jsonl\t'One JSON object per line'
 csv\t'Comma-separated values with a header'"
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -s V -l version -d 'Print version'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -f -a "users" -d 'The users you may impersonate, by name'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -f -a "sessions" -d 'Impersonation sessions and how each ended'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -f -a "users" -d 'The users you may impersonate, by name'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -f -a "sessions" -d 'Impersonation sessions and how each ended'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -f -a "requests" -d 'Requests to impersonate and their decisions'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and not __fish_seen_subcommand_from users sessions requests help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from users" -l search -d 'Only users whose name or email contains TEXT (any case, any script)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from users" -l limit -d 'Show at most N users' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from users" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
@@ -91,8 +95,20 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from sessions" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from sessions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from sessions" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -l pending -d 'Only requests still waiting for a decision'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from requests" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "users" -d 'The users you may impersonate, by name'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "sessions" -d 'Impersonation sessions and how each ended'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "requests" -d 'Requests to impersonate and their decisions'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand list; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand start" -l reason -d 'Why (required when the org\'s require-reason is on)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand start" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
@@ -138,6 +154,38 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand act" -l change -
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand act" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand act" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand act" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -l reason -d 'Why (always required: the super admin who decides reads it)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand request" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand approve" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -l reason -d 'Why, for the record' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand sessions; and not __fish_seen_subcommand_from sweep help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand sessions; and not __fish_seen_subcommand_from sweep help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand sessions; and not __fish_seen_subcommand_from sweep help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
@@ -407,26 +455,29 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an operator (the first needs no actor, later ones an operator)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand operator; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array for lists)'
 jsonl\t'One JSON object per line'
 csv\t'Comma-separated values with a header'"
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -s V -l version -d 'Print version'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export verify keygen checkpoint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "tail" -d 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "review" -d 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and not __fish_seen_subcommand_from export tail review verify keygen checkpoint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'Rows at or after this time (RFC 3339, or YYYY-MM-DD for midnight UTC)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Rows before this time (RFC 3339, or YYYY-MM-DD for midnight UTC)' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l event -d 'Only this event (repeatable); `impersonation.*` for a family' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l by -d 'Only rows whose actor is EMAIL' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l target -d 'Only rows whose target is EMAIL' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l after -d 'Only rows after this seq (exclusive): resume after the last row already seen' -r
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE (complete or not at all) instead of stdout' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
@@ -439,6 +490,31 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fis
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l after -d 'Only rows after this seq (exclusive) [default: every row]' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l event -d 'Only this event (repeatable); `impersonation.*` for a family' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing rows as they are committed, until interrupted'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l since -d 'The period\'s start (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: the log\'s start]' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l until -d 'The period\'s end, exclusive (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: now]' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l db -d 'The store file [default: $XDG_DATA_HOME/admin-proxy/admin-proxy.db]' -r -F
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l org -d 'The org to work in (may be left out when the store holds exactly one)' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l actor -d 'Who runs the command: an operator, or a user of the org' -r
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -l format -d 'How to print results: tables for people; json, jsonl or csv for scripts' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array for lists)'
+jsonl\t'One JSON object per line'
+csv\t'Comma-separated values with a header'"
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Check this export (JSON lines or CSV, told from its first bytes) instead of the store; needs no store and no actor' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l against -d 'FILE is a filtered export: check this full export instead, and that every row of FILE is in it, field for field' -r -F
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from verify" -l head -d 'A head kept earlier (repeatable): the chain must still hold row SEQ with hash HASH; ORG empty or (vendor) for the vendor\'s chain' -r
@@ -477,6 +553,8 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fis
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "review" -d 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'
@@ -522,27 +600,31 @@ csv\t'Comma-separated values with a header'"
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand man" -s y -l yes -d 'Answer yes to the confirmation prompt (for scripts)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand man" -s V -l version -d 'Print version'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "list" -d 'List the users you may impersonate (`list` alone), or sessions'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "start" -d 'Start impersonating a user'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "status" -d 'Show whom you are impersonating and the time left'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "stop" -d 'End your impersonation session, or a given one'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "act" -d 'Record an action taken inside your session'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "sessions" -d 'Housekeeping of sessions, for cron'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "notifications" -d 'Deliver the notices owed to impersonated users'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "users" -d 'Import, list and protect the users of an org'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "grant" -d 'Make a user a super admin or an HR admin'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "revoke" -d 'Take a user\'s admin role away (back to user)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "config" -d 'Show and change the org\'s settings'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "org" -d 'Create and list orgs'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "operator" -d 'Add vendor operators'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "audit" -d 'Export and verify the audit log'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "init" -d 'Create the store (safe to run again)'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "demo" -d 'Load a sample org and walk through a session'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "man" -d 'Print the man page'
-complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "list" -d 'List the users you may impersonate (`list` alone), or sessions'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "start" -d 'Start impersonating a user'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "status" -d 'Show whom you are impersonating and the time left'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "stop" -d 'End your impersonation session, or a given one'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "act" -d 'Record an action taken inside your session'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "request" -d 'Ask another super admin\'s approval to impersonate a user'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "approve" -d 'Approve another admin\'s request to impersonate (super admins)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "reject" -d 'Reject another admin\'s request to impersonate (super admins)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "sessions" -d 'Housekeeping of sessions, for cron'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "notifications" -d 'Deliver the notices owed to impersonated users'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "users" -d 'Import, list and protect the users of an org'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "grant" -d 'Make a user a super admin or an HR admin'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "revoke" -d 'Take a user\'s admin role away (back to user)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "config" -d 'Show and change the org\'s settings'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "org" -d 'Create and list orgs'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "operator" -d 'Add vendor operators'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "audit" -d 'Export and verify the audit log'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "init" -d 'Create the store (safe to run again)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "demo" -d 'Load a sample org and walk through a session'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "man" -d 'Print the man page'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and not __fish_seen_subcommand_from list start status stop act request approve reject sessions notifications users grant revoke config org operator audit init demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "users" -d 'The users you may impersonate, by name'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "sessions" -d 'Impersonation sessions and how each ended'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from list" -f -a "requests" -d 'Requests to impersonate and their decisions'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "sweep" -d 'End every overdue session and report how many (for cron)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from notifications" -f -a "drain" -d 'Print pending notifications as JSON lines and mark them delivered'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create or update users from a CSV file (all or nothing)'
@@ -558,6 +640,8 @@ complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List orgs (operators see all, others their own)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Add an operator (the first needs no actor, later ones an operator)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Stream audit rows as CSV (or JSON lines with --format jsonl)'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'Print the rows committed after a seq as JSON lines, and with --follow as they come'
+complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "review" -d 'Per admin who held a role in a period: role, grant, sessions, time, denials, approvals'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every row against its hash chain, in the store or in an export'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "keygen" -d 'Make an Ed25519 key pair to sign checkpoints (no store, no actor)'
 complete -c admin-proxy -n "__fish_admin_proxy_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print each chain\'s head as a signed note, to be kept off the store\'s host'

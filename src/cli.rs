@@ -78,6 +78,12 @@ pub enum Command {
     Stop(StopArgs),
     /// Record an action taken inside your session
     Act(ActArgs),
+    /// Ask another super admin's approval to impersonate a user
+    Request(RequestArgs),
+    /// Approve another admin's request to impersonate (super admins)
+    Approve(ApproveArgs),
+    /// Reject another admin's request to impersonate (super admins)
+    Reject(RejectArgs),
     /// Housekeeping of sessions, for cron
     #[command(subcommand)]
     Sessions(SessionsCommand),
@@ -130,11 +136,15 @@ impl Command {
             Command::List(a) => match a.what {
                 None | Some(ListCommand::Users(_)) => "list users",
                 Some(ListCommand::Sessions(_)) => "list sessions",
+                Some(ListCommand::Requests(_)) => "list requests",
             },
             Command::Start(_) => "start",
             Command::Status => "status",
             Command::Stop(_) => "stop",
             Command::Act(_) => "act",
+            Command::Request(_) => "request",
+            Command::Approve(_) => "approve",
+            Command::Reject(_) => "reject",
             Command::Sessions(SessionsCommand::Sweep) => "sessions sweep",
             Command::Notifications(NotificationsCommand::Drain) => "notifications drain",
             Command::Users(UsersCommand::Import(_)) => "users import",
@@ -151,6 +161,8 @@ impl Command {
             Command::Org(OrgCommand::List) => "org list",
             Command::Operator(OperatorCommand::Add(_)) => "operator add",
             Command::Audit(AuditCommand::Export(_)) => "audit export",
+            Command::Audit(AuditCommand::Tail(_)) => "audit tail",
+            Command::Audit(AuditCommand::Review(_)) => "audit review",
             Command::Audit(AuditCommand::Verify(_)) => "audit verify",
             Command::Audit(AuditCommand::Keygen(_)) => "audit keygen",
             Command::Audit(AuditCommand::Checkpoint(_)) => "audit checkpoint",
@@ -180,6 +192,9 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
             "status",
             "stop",
             "act",
+            "request",
+            "approve",
+            "reject",
             "sessions",
             "notifications",
         ],
@@ -205,6 +220,8 @@ pub enum ListCommand {
     Users(ListUsersArgs),
     /// Impersonation sessions and how each ended
     Sessions(ListSessionsArgs),
+    /// Requests to impersonate and their decisions
+    Requests(ListRequestsArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -223,6 +240,52 @@ pub struct ListSessionsArgs {
     /// Only sessions that have not ended
     #[arg(long)]
     pub active: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListRequestsArgs {
+    /// Only requests still waiting for a decision
+    #[arg(long)]
+    pub pending: bool,
+}
+
+const REQUEST_EXAMPLES: &str =
+    "When the org's approval-required setting covers the user, `start` needs an
+approved request: another active super admin of the org approves it, and the
+approval is good for one start within 1 hour. A pending request lapses after
+24 hours.
+
+Examples:
+  admin-proxy --actor ada@acme.com request sam@acme.com --reason 'ticket 4521'
+  admin-proxy --actor sam@acme.com list requests --pending
+  admin-proxy --actor sam@acme.com approve r_0123456789abcdef
+  admin-proxy --actor ada@acme.com --yes start sam@acme.com --reason 'ticket 4521'";
+
+#[derive(Debug, Args)]
+#[command(after_long_help = REQUEST_EXAMPLES)]
+pub struct RequestArgs {
+    /// The email of the user to impersonate
+    pub email: String,
+
+    /// Why (always required: the super admin who decides reads it)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The request's id (from `list requests` or the notice)
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RejectArgs {
+    /// The request's id (from `list requests` or the notice)
+    pub id: String,
+
+    /// Why, for the record
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 const START_EXAMPLES: &str = "Examples:
@@ -366,6 +429,8 @@ const CONFIG_SET_EXAMPLES: &str = "Settings:
   impersonation                true/false (operators); off ends every session
   impersonation-receipts       true/false (operators, super admins); a receipt
                                for the user when a session ends
+  approval-required            off, super-admins or all (operators): whose
+                               impersonation needs another super admin's approval
 
 Examples:
   admin-proxy --actor pa@vendor.com config set session-timeout 4h30m
@@ -385,16 +450,17 @@ pub enum ConfigCommand {
 #[derive(Debug, Args)]
 pub struct ConfigGetArgs {
     /// session-timeout, super-admin-only, impersonation-notifications, require-reason,
-    /// impersonation or impersonation-receipts
+    /// impersonation, impersonation-receipts or approval-required
     pub key: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ConfigSetArgs {
     /// session-timeout, super-admin-only, impersonation-notifications, require-reason,
-    /// impersonation or impersonation-receipts
+    /// impersonation, impersonation-receipts or approval-required
     pub key: String,
-    /// The new value: a duration such as 4h30m, or true/false (on/off, yes/no)
+    /// The new value: a duration such as 4h30m, true/false (on/off, yes/no), or off,
+    /// super-admins, all
     // A value such as `-1h` is taken as the value, so that it is refused naming the range.
     #[arg(allow_hyphen_values = true)]
     pub value: String,
@@ -451,6 +517,12 @@ pub enum AuditCommand {
     /// Stream audit rows as CSV (or JSON lines with --format jsonl)
     #[command(after_long_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    /// Print the rows committed after a seq as JSON lines, and with --follow as they come
+    #[command(after_long_help = TAIL_EXAMPLES)]
+    Tail(TailArgs),
+    /// Per admin who held a role in a period: role, grant, sessions, time, denials, approvals
+    #[command(after_long_help = REVIEW_EXAMPLES)]
+    Review(ReviewArgs),
     /// Check every row against its hash chain, in the store or in an export
     #[command(after_long_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
@@ -459,6 +531,54 @@ pub enum AuditCommand {
     /// Print each chain's head as a signed note, to be kept off the store's host
     #[command(after_long_help = CHECKPOINT_EXAMPLES)]
     Checkpoint(CheckpointArgs),
+}
+
+const TAIL_EXAMPLES: &str =
+    "Rows come in seq order, which is commit order, each exactly once: resume
+after the last seq seen with --after. With --follow the store is read again at
+most once a second; it ends quietly (exit 0) on Ctrl-C, SIGTERM or a closed pipe.
+
+Examples:
+  admin-proxy --actor ada@acme.com audit tail --after 1200
+  admin-proxy --actor ada@acme.com audit tail --follow --event 'impersonation.*'
+  admin-proxy --actor pa@vendor.com --org acme audit tail --follow | my-siem-forwarder";
+
+#[derive(Debug, Args)]
+pub struct TailArgs {
+    /// Only rows after this seq (exclusive) [default: every row]
+    #[arg(long, value_name = "SEQ", value_parser = clap::value_parser!(i64).range(0..))]
+    pub after: Option<i64>,
+
+    /// Only this event (repeatable); `impersonation.*` for a family
+    #[arg(long, value_name = "NAME")]
+    pub event: Vec<String>,
+
+    /// Keep printing rows as they are committed, until interrupted
+    #[arg(long, short = 'f')]
+    pub follow: bool,
+}
+
+const REVIEW_EXAMPLES: &str =
+    "One row per admin who held a role in the period: the current role and
+scope, when and by whom it was last granted, sessions started, distinct users
+impersonated, impersonation time, denials, requests approved for others and the
+last session. Read in one pass over the audit log; --format csv or json for
+scripts.
+
+Examples:
+  admin-proxy --actor ada@acme.com audit review --since 2026-04-01 --until 2026-07-01
+  admin-proxy --actor pa@vendor.com --org acme --format csv audit review > q2.csv";
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The period's start (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: the log's
+    /// start]
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// The period's end, exclusive (RFC 3339, or YYYY-MM-DD for midnight UTC) [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
 }
 
 const VERIFY_EXAMPLES: &str =
@@ -545,6 +665,10 @@ pub struct ExportArgs {
     /// Only rows whose target is EMAIL
     #[arg(long, value_name = "EMAIL")]
     pub target: Option<String>,
+
+    /// Only rows after this seq (exclusive): resume after the last row already seen
+    #[arg(long, value_name = "SEQ", value_parser = clap::value_parser!(i64).range(0..))]
+    pub after: Option<i64>,
 
     /// Write to FILE (complete or not at all) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]

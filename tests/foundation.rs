@@ -168,14 +168,14 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     let out = env.run(&["--format", "json", "init"]).ok().json();
     assert_eq!(out["path"], env.store_name());
     if env.is_postgres() {
-        assert_eq!(out["schema_version"], 2);
+        assert_eq!(out["schema_version"], 3);
         assert_eq!(
             env.sql1("SELECT value FROM admin_proxy_meta WHERE key = 'schema_version'"),
-            "2"
+            "3"
         );
     } else {
         // The file itself: SQLite only.
-        assert_eq!(out["schema_version"], 3);
+        assert_eq!(out["schema_version"], 4);
         assert!(env.db.exists());
         #[cfg(unix)]
         {
@@ -191,7 +191,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, 4);
     }
 
     // Again: nothing changes, and the table output names the store.
@@ -1493,7 +1493,7 @@ fn config_show_and_get_print_the_defaults() {
         let out = env.as_(actor, &["config", "show"]).ok().json();
         assert_eq!(
             out,
-            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false}),
+            json!({"session-timeout": "1h", "super-admin-only": false, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false, "approval-required": "off"}),
             "{actor}"
         );
     }
@@ -1754,7 +1754,7 @@ fn booleans_accept_true_false_on_off_yes_no_and_nothing_else() {
     .ok();
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false, "impersonation": true, "impersonation-receipts": false})
+        json!({"session-timeout": "1h", "super-admin-only": true, "impersonation-notifications": false, "require-reason": false, "impersonation": true, "impersonation-receipts": false, "approval-required": "off"})
     );
 }
 
@@ -1796,11 +1796,20 @@ fn who_may_change_which_setting() {
         &["config", "set", "super-admin-only", "on"],
     );
 
-    let all: [(&str, &str); 4] = [
+    refused_as(
+        &env,
+        "ada@acme.test",
+        3,
+        "forbidden",
+        &["config", "set", "approval-required", "all"],
+    );
+
+    let all: [(&str, &str); 5] = [
         ("session-timeout", "2h"),
         ("super-admin-only", "on"),
         ("impersonation-notifications", "on"),
         ("require-reason", "off"),
+        ("approval-required", "all"),
     ];
     for (key, value) in all {
         for actor in [
@@ -1841,9 +1850,9 @@ fn who_may_change_which_setting() {
     }
     assert_eq!(
         env.as_(OPERATOR, &["config", "show"]).ok().json(),
-        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false})
+        json!({"session-timeout": "2h", "super-admin-only": true, "impersonation-notifications": true, "require-reason": false, "impersonation": true, "impersonation-receipts": false, "approval-required": "all"})
     );
-    assert_eq!(env.audit_count("config.changed"), 2 + 1 + 4);
+    assert_eq!(env.audit_count("config.changed"), 2 + 1 + 5);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -99,6 +99,7 @@ fn arb_settings() -> impl Strategy<Value = Settings> {
 fn start(actor: &User, target: &User, settings: &Settings) -> Result<(), Denial> {
     let request = Request {
         reason: Some("ticket 42"),
+        approved: false,
         actor_has_active_session: false,
     };
     can_impersonate(Some(actor), Some(target), settings, request)
@@ -164,7 +165,7 @@ proptest! {
                     Some(actor),
                     Some(target),
                     &settings,
-                    Request { reason: Some("ticket 42"), actor_has_active_session: true },
+                    Request { reason: Some("ticket 42"), approved: false, actor_has_active_session: true },
                 );
                 match verdict {
                     Ok(()) => prop_assert_eq!(busy, Err(Denial::SessionActive)),

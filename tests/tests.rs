@@ -4,6 +4,7 @@
 // Test helpers outside #[test] functions may unwrap: a failure there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod approvals;
 mod audit;
 mod cmd;
 mod delivery;

@@ -2,6 +2,7 @@
 //! permission (SPEC §8), then what it names; it returns an [`Answer`] and never prints (lists
 //! and exports stream through `output`).
 
+pub mod approval;
 pub mod audit;
 pub mod config;
 pub mod demo;

@@ -21,6 +21,8 @@ use crate::store::Store;
 #[derive(Debug, Serialize)]
 struct NotificationLine<'a> {
     id: i64,
+    /// `changes` (made while impersonating the user), `receipt` (a session impersonating
+    /// them ended) or `approval_request` (a request waiting for the recipient's decision).
     kind: &'static str,
     to: &'a str,
     subject: &'static str,
@@ -32,6 +34,9 @@ struct NotificationLine<'a> {
     /// given and the actions recorded.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     receipt: Option<Receipt<'a>>,
+    /// An approval request's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -102,11 +107,12 @@ fn line(n: &Notification) -> NotificationLine<'_> {
         changes: n.changes,
         org: &n.org,
         receipt,
+        request_id: None,
     }
 }
 
 pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
-    let (actor, pending) = store.read(|r| {
+    let (actor, pending, requests) = store.read(|r| {
         let (actor, org) = actor::permitted_scope(
             r,
             opts,
@@ -114,9 +120,34 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
             "drain notifications",
         )?;
         let pending = r.notifications().pending(org.as_ref().map(|o| o.id))?;
-        Ok::<_, Error>((actor, pending))
+        let requests = r.requests().pending_notices(org.as_ref().map(|o| o.id))?;
+        Ok::<_, Error>((actor, pending, requests))
     })?;
-    let lines: Vec<NotificationLine<'_>> = pending.iter().map(line).collect();
+    let mut lines: Vec<NotificationLine<'_>> = pending.iter().map(line).collect();
+    let approval_subject = "An administrator asks for your approval to impersonate a user";
+    lines.extend(requests.iter().map(|n| NotificationLine {
+        id: n.id,
+        kind: "approval_request",
+        to: &n.recipient,
+        subject: approval_subject,
+        body: format!(
+            "{} <{}> asks to impersonate {} (request {}): {}. Approve with \
+             `admin-proxy approve {}` or reject with `admin-proxy reject {}` before {}.",
+            n.requester_name,
+            n.requester,
+            n.target,
+            n.request_id,
+            n.reason,
+            n.request_id,
+            n.request_id,
+            n.expires_at
+        ),
+        session_id: "",
+        changes: 0,
+        org: &n.org,
+        receipt: None,
+        request_id: Some(&n.request_id),
+    }));
     // Written and flushed first: a notification is marked delivered only once it is out. A
     // reader that went away is a failure here, unlike for an export: cron must hear of it.
     // Stdout closed or sent to /dev/null reaches nobody: refused, and nothing is marked.
@@ -148,6 +179,16 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
                         .target(&n.recipient)
                         .session(&n.session_id)
                         .details(json!({"kind": n.kind.as_str(), "changes": n.changes})),
+                )?;
+            }
+        }
+        for n in &requests {
+            if tx.requests().mark_notice_delivered(n.id, now)? {
+                tx.audit().append(
+                    Entry::new(now, &n.org, Event::NotificationDelivered)
+                        .by(&actor)
+                        .target(&n.recipient)
+                        .details(json!({"kind": "approval_request", "request_id": n.request_id})),
                 )?;
             }
         }

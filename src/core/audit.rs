@@ -221,7 +221,7 @@ pub struct Filter {
     /// The target's email, folded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
-    /// Only rows after this seq (the demo shows the rows of its own session).
-    #[serde(skip)]
+    /// Only rows after this seq (`--after`; the demo shows the rows of its own session).
+    #[serde(rename = "after", skip_serializing_if = "Option::is_none")]
     pub after_seq: Option<i64>,
 }

@@ -18,6 +18,9 @@ pub enum Event {
     ImpersonationRevoked,
     ImpersonationDenied,
     ImpersonationAction,
+    ImpersonationRequested,
+    ImpersonationApproved,
+    ImpersonationRejected,
     NotificationQueued,
     NotificationDelivered,
     AuditExported,
@@ -27,7 +30,7 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 21] = [
+    pub const ALL: [Event; 24] = [
         Event::OrgCreated,
         Event::OperatorAdded,
         Event::UsersImported,
@@ -43,6 +46,9 @@ impl Event {
         Event::ImpersonationRevoked,
         Event::ImpersonationDenied,
         Event::ImpersonationAction,
+        Event::ImpersonationRequested,
+        Event::ImpersonationApproved,
+        Event::ImpersonationRejected,
         Event::NotificationQueued,
         Event::NotificationDelivered,
         Event::AuditExported,
@@ -68,6 +74,9 @@ impl Event {
             Event::ImpersonationRevoked => "impersonation.revoked",
             Event::ImpersonationDenied => "impersonation.denied",
             Event::ImpersonationAction => "impersonation.action",
+            Event::ImpersonationRequested => "impersonation.requested",
+            Event::ImpersonationApproved => "impersonation.approved",
+            Event::ImpersonationRejected => "impersonation.rejected",
             Event::NotificationQueued => "notification.queued",
             Event::NotificationDelivered => "notification.delivered",
             Event::AuditExported => "audit.exported",

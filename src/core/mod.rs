@@ -4,6 +4,7 @@
 //! here.
 
 pub mod access;
+pub mod approval;
 pub mod audit;
 pub mod chain;
 pub mod checkpoint;
@@ -14,5 +15,6 @@ pub mod evidence;
 pub mod import;
 pub mod model;
 pub mod policy;
+pub mod review;
 pub mod session;
 pub mod settings;

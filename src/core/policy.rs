@@ -21,6 +21,7 @@ pub enum Denial {
     PeerHrAdmin,
     OutOfScope,
     ReasonRequired,
+    ApprovalRequired,
     SessionActive,
     /// Not a check of §4: `act` refuses actions that belong to the user alone.
     PersonalAction,
@@ -42,6 +43,7 @@ impl Denial {
             Denial::PeerHrAdmin => "peer_hr_admin",
             Denial::OutOfScope => "out_of_scope",
             Denial::ReasonRequired => "reason_required",
+            Denial::ApprovalRequired => "approval_required",
             Denial::SessionActive => "session_active",
             Denial::PersonalAction => "personal_action",
         }
@@ -65,6 +67,9 @@ impl Denial {
             Denial::PeerHrAdmin => "an HR admin cannot impersonate another HR admin",
             Denial::OutOfScope => "the user is not in any group of your HR scope",
             Denial::ReasonRequired => "this org requires a reason: pass --reason TEXT",
+            Denial::ApprovalRequired => {
+                "this org requires another super admin's approval first: `admin-proxy request EMAIL --reason TEXT`, then `start` once it is approved"
+            }
             Denial::SessionActive => "you already have an active session: stop it first",
             Denial::PersonalAction => {
                 "this action belongs to the user alone and is never taken on their behalf"
@@ -103,6 +108,8 @@ pub fn check_action(action: &str) -> Result<(), Denial> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Request<'a> {
     pub reason: Option<&'a str>,
+    /// The actor holds an approved, unused, unexpired request for this target (check 14).
+    pub approved: bool,
     pub actor_has_active_session: bool,
 }
 
@@ -177,6 +184,9 @@ pub fn admit<'a>(
     let target = check_target(actor, target)?;
     if settings.require_reason && request.reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(Denial::ReasonRequired);
+    }
+    if settings.approval_required.covers(target.role) && !request.approved {
+        return Err(Denial::ApprovalRequired);
     }
     if request.actor_has_active_session {
         return Err(Denial::SessionActive);
@@ -468,6 +478,60 @@ mod tests {
         for (name, actor, target, settings, request, want) in cases {
             assert_eq!(decide(actor, target, settings, request), want, "{name}");
         }
+    }
+
+    #[test]
+    fn approval_is_required_where_the_setting_covers_the_target() {
+        use crate::core::settings::Approval;
+        let ada = sa(1);
+        let sam = sa(6);
+        let fay = plain(3, &["Finance"]);
+        let with = |approval| Settings {
+            approval_required: approval,
+            ..Settings::default()
+        };
+        let approved = Request {
+            approved: true,
+            ..Request::default()
+        };
+        let no = Request::default();
+        assert_eq!(
+            decide(Some(&ada), Some(&sam), &with(Approval::Off), no),
+            "ok"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&sam), &with(Approval::SuperAdmins), no),
+            "approval_required"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::SuperAdmins), no),
+            "ok"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), no),
+            "approval_required"
+        );
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), approved),
+            "ok"
+        );
+        // Check 14 comes before session_active, after reason_required.
+        let busy = Request {
+            actor_has_active_session: true,
+            ..no
+        };
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &with(Approval::All), busy),
+            "approval_required"
+        );
+        let strict = Settings {
+            require_reason: true,
+            ..with(Approval::All)
+        };
+        assert_eq!(
+            decide(Some(&ada), Some(&fay), &strict, no),
+            "reason_required"
+        );
     }
 
     #[test]

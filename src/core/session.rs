@@ -23,6 +23,10 @@ pub struct Session {
     /// The actions recorded in the session, and how many of them changed the user's data.
     pub actions: i64,
     pub changes: i64,
+    /// The approved request the session used, when the org required one.
+    pub request_id: Option<String>,
+    /// Who approved that request.
+    pub approved_by: Option<String>,
 }
 
 /// A session about to start.
@@ -36,6 +40,8 @@ pub struct NewSession<'a> {
     pub reason: &'a str,
     pub started_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// The approved request the session uses, and its approver's user id.
+    pub approval: Option<(&'a str, i64)>,
 }
 
 /// What a notice for an impersonated user tells; the strings are the `kind` of the spec.

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::error::{Invalid, Result};
+use super::model::Role;
 
 /// A setting key; the strings are the spec's, defined here once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,17 +15,19 @@ pub enum Key {
     RequireReason,
     Impersonation,
     ImpersonationReceipts,
+    ApprovalRequired,
 }
 
 impl Key {
     /// Every key, in the spec's order: `config show` lists them so.
-    pub const ALL: [Key; 6] = [
+    pub const ALL: [Key; 7] = [
         Key::SessionTimeout,
         Key::SuperAdminOnly,
         Key::ImpersonationNotifications,
         Key::RequireReason,
         Key::Impersonation,
         Key::ImpersonationReceipts,
+        Key::ApprovalRequired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Key {
             Key::RequireReason => "require-reason",
             Key::Impersonation => "impersonation",
             Key::ImpersonationReceipts => "impersonation-receipts",
+            Key::ApprovalRequired => "approval-required",
         }
     }
 
@@ -42,7 +46,7 @@ impl Key {
         Key::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
             Invalid::with_hint(
                 format!("unknown setting {s:?}"),
-                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason, impersonation, impersonation-receipts",
+                "settings are session-timeout, super-admin-only, impersonation-notifications, require-reason, impersonation, impersonation-receipts, approval-required",
             )
         })
     }
@@ -127,6 +131,56 @@ impl fmt::Display for Timeout {
     }
 }
 
+/// Whose impersonation needs a second super admin's approval first (`approval-required`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Approval {
+    /// Nobody's: `start` needs no approval.
+    #[default]
+    Off,
+    /// Targets who are super admins.
+    SuperAdmins,
+    /// Every target.
+    All,
+}
+
+impl Approval {
+    pub const ALL: [Approval; 3] = [Approval::Off, Approval::SuperAdmins, Approval::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approval::Off => "off",
+            Approval::SuperAdmins => "super-admins",
+            Approval::All => "all",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Approval> {
+        Approval::ALL
+            .into_iter()
+            .find(|a| a.as_str() == raw)
+            .ok_or_else(|| {
+                Invalid::new(format!(
+                    "approval-required must be off, super-admins or all (got {raw:?})"
+                ))
+            })
+    }
+
+    /// Whether impersonating someone of `target_role` needs an approved request.
+    pub fn covers(self, target_role: Role) -> bool {
+        match self {
+            Approval::Off => false,
+            Approval::SuperAdmins => target_role == Role::SuperAdmin,
+            Approval::All => true,
+        }
+    }
+}
+
+impl fmt::Display for Approval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Parses the boolean forms of §3: `true/false`, `on/off`, `yes/no`.
 pub fn parse_bool(key: Key, raw: &str) -> Result<bool> {
     match raw {
@@ -149,6 +203,7 @@ pub struct Settings {
     pub impersonation: bool,
     /// Every session that ends queues a receipt for the impersonated user.
     pub impersonation_receipts: bool,
+    pub approval_required: Approval,
 }
 
 impl Default for Settings {
@@ -160,6 +215,7 @@ impl Default for Settings {
             require_reason: false,
             impersonation: true,
             impersonation_receipts: false,
+            approval_required: Approval::Off,
         }
     }
 }
@@ -169,12 +225,14 @@ impl Default for Settings {
 pub enum Value {
     Timeout(Timeout),
     Bool(bool),
+    Approval(Approval),
 }
 
 impl Value {
     pub fn parse(key: Key, raw: &str) -> Result<Value> {
         match key {
             Key::SessionTimeout => Timeout::parse(raw).map(Value::Timeout),
+            Key::ApprovalRequired => Approval::parse(raw).map(Value::Approval),
             _ => parse_bool(key, raw).map(Value::Bool),
         }
     }
@@ -183,6 +241,7 @@ impl Value {
         match self {
             Value::Timeout(t) => serde_json::Value::String(t.to_string()),
             Value::Bool(b) => serde_json::Value::Bool(b),
+            Value::Approval(a) => serde_json::Value::String(a.to_string()),
         }
     }
 }
@@ -192,6 +251,7 @@ impl fmt::Display for Value {
         match self {
             Value::Timeout(t) => t.fmt(f),
             Value::Bool(b) => b.fmt(f),
+            Value::Approval(a) => a.fmt(f),
         }
     }
 }
@@ -205,6 +265,7 @@ impl Settings {
             Key::RequireReason => Value::Bool(self.require_reason),
             Key::Impersonation => Value::Bool(self.impersonation),
             Key::ImpersonationReceipts => Value::Bool(self.impersonation_receipts),
+            Key::ApprovalRequired => Value::Approval(self.approval_required),
         }
     }
 
@@ -218,6 +279,7 @@ impl Settings {
             (Key::RequireReason, Value::Bool(b)) => self.require_reason = b,
             (Key::Impersonation, Value::Bool(b)) => self.impersonation = b,
             (Key::ImpersonationReceipts, Value::Bool(b)) => self.impersonation_receipts = b,
+            (Key::ApprovalRequired, Value::Approval(a)) => self.approval_required = a,
             // A value of the wrong kind for its key is ignored; `Value::parse` never makes one.
             _ => {}
         }

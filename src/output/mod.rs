@@ -20,7 +20,7 @@ pub use self::csv::{csv_err, csv_writer, guard_formula};
 pub use self::errors::{clap_error, error};
 pub use self::list::ListWriter;
 pub use self::rows::{RowFormat, RowWriter, Written, WrittenHead};
-pub use self::sink::reader_stdout;
+pub use self::sink::{reader_gone, reader_stdout};
 pub use self::table::{table, table_text};
 pub use self::terminal::{
     can_prompt, confirm, line, note, printable, progress, shown, write_stdout,

@@ -204,6 +204,13 @@ impl<W: Write> RowWriter<W> {
         }
     }
 
+    /// Hands what is buffered to the stream now (a follower, between reads).
+    pub fn flush(&mut self) -> Result<()> {
+        let flushed = self.out.flush().map_err(export_err);
+        self.confirm();
+        flushed
+    }
+
     /// Flushes the stream. Either way, what reached it comes back.
     pub fn finish(mut self) -> (Written, Result<()>) {
         let flushed = self.out.flush().map_err(export_err);

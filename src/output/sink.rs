@@ -30,6 +30,26 @@ pub fn reader_stdout() -> Result<File> {
     Ok(file)
 }
 
+/// Whether the reader of `file` went away (a pipe whose other end is closed), without
+/// writing to it: a follower that has nothing to print notices that it is no longer read.
+#[cfg(unix)]
+pub fn reader_gone(file: &File) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut fds = libc::pollfd {
+        fd: file.as_raw_fd(),
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for a descriptor `file` keeps open; a zero timeout.
+    let n = unsafe { libc::poll(&mut fds, 1, 0) };
+    n > 0 && fds.revents & (libc::POLLERR | libc::POLLHUP) != 0
+}
+
+#[cfg(not(unix))]
+pub fn reader_gone(_file: &File) -> bool {
+    false
+}
+
 #[cfg(unix)]
 fn is_dev_null(file: &File) -> bool {
     use std::os::unix::fs::{FileTypeExt, MetadataExt};

@@ -120,6 +120,43 @@ impl AuditLog<'_> {
         Ok(n)
     }
 
+    /// Streams, in `seq` order, the rows of `org` before `until` that are at or after `since`
+    /// or are one of `any_time` events: the access review's one pass, the period's rows and
+    /// the grants that came before it. One row's buffers are reused throughout.
+    pub fn review_rows<E: From<StoreError>>(
+        &self,
+        org: &str,
+        since: Option<&str>,
+        until: Option<&str>,
+        any_time: &[&str],
+        mut each: impl FnMut(&AuditRow) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        let mut sql = format!(
+            "{} WHERE org = ?1 AND timestamp < ?3 AND (timestamp >= ?2",
+            select_row()
+        );
+        let mut args = vec![
+            Val::Text(org),
+            Val::Text(since.unwrap_or("")),
+            // Every stored timestamp starts with a digit, before '~'.
+            Val::Text(until.unwrap_or("~")),
+        ];
+        for event in any_time {
+            args.push(Val::Text(event));
+            sql.push_str(&format!(" OR event = ?{}", args.len()));
+        }
+        sql.push_str(") ORDER BY seq");
+        let mut row = AuditRow::default();
+        let mut n = 0u64;
+        self.db.each(&sql, &args, |r| {
+            fill_from(&mut row, r)?;
+            each(&row)?;
+            n += 1;
+            Ok::<_, E>(true)
+        })?;
+        Ok(n)
+    }
+
     /// The hash of the first row of `org`'s chain; the vendor chain's names the store in its
     /// checkpoints.
     pub fn first_hash(&self, org: &str) -> StoreResult<Option<String>> {

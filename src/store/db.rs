@@ -111,6 +111,14 @@ impl Row<'_> {
         })
     }
 
+    /// An integer cell, or `None` when it is NULL.
+    pub fn opt_int(&self, i: usize) -> StoreResult<Option<i64>> {
+        Ok(match self {
+            Row::Lite(r) => r.get(i)?,
+            Row::Pg(r) => r.try_get(i)?,
+        })
+    }
+
     /// A text cell, or `None` when it is NULL. A cell that is not UTF-8 text is an error
     /// ([`Row::text_or`] says what it is instead).
     pub fn opt_text(&self, i: usize) -> StoreResult<Option<&str>> {

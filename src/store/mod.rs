@@ -11,6 +11,7 @@ pub mod notifications;
 pub mod operators;
 pub mod orgs;
 mod postgres;
+pub mod requests;
 pub mod sessions;
 pub mod settings;
 mod sqlite;
@@ -159,6 +160,7 @@ tables! {
     settings: settings::SettingsTable / SettingsTx,
     sessions: sessions::Sessions / SessionsTx,
     notifications: notifications::Notifications / NotificationsTx,
+    requests: requests::Requests / RequestsTx,
 }
 
 /// A write transaction. Every change made through it counts as owed an audit row until

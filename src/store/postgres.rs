@@ -13,6 +13,7 @@ use super::{audit, born, StoreError, StoreResult};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_user_side.sql"),
+    include_str!("migrations/postgres/0003_requests.sql"),
 ];
 
 /// The schema version this build writes.

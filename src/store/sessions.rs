@@ -57,6 +57,8 @@ fn read_row(r: &Row<'_>) -> StoreResult<Session> {
         end_reason: r.opt_text(13)?.map(str::to_string),
         actions: r.int(14)?,
         changes: r.int(15)?,
+        request_id: r.opt_text(16)?.map(str::to_string),
+        approved_by: r.opt_text(17)?.map(str::to_string),
         id,
     })
 }
@@ -73,11 +75,12 @@ macro_rules! sessions_where {
         concat!(
             "SELECT s.id, s.org_id, o.slug, s.actor_id, a.email, s.actor_role, s.target_id,
                 t.email, t.name, s.reason, s.started_at, s.expires_at, s.ended_at, s.end_reason,
-                s.actions, s.changes
+                s.actions, s.changes, s.request_id, p.email
             FROM sessions s
             JOIN orgs o ON o.id = s.org_id
             JOIN users a ON a.id = s.actor_id
-            JOIN users t ON t.id = s.target_id ",
+            JOIN users t ON t.id = s.target_id
+            LEFT JOIN users p ON p.id = s.approver_id ",
             $clause
         )
     };
@@ -187,8 +190,8 @@ impl SessionsTx<'_> {
     pub fn start(&self, s: &NewSession<'_>) -> StoreResult<()> {
         self.w.exec(
             "INSERT INTO sessions (id, org_id, actor_id, actor_role, target_id, reason,
-                 started_at, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 started_at, expires_at, request_id, approver_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             &[
                 Val::Text(s.id),
                 Val::Int(s.org_id),
@@ -198,6 +201,8 @@ impl SessionsTx<'_> {
                 Val::Text(s.reason),
                 Val::Text(&format_instant(s.started_at)),
                 Val::Text(&format_instant(s.expires_at)),
+                Val::OptText(s.approval.map(|a| a.0)),
+                Val::OptInt(s.approval.map(|a| a.1)),
             ],
         )?;
         Ok(())

@@ -95,6 +95,17 @@ impl Users<'_> {
         )
     }
 
+    /// The org's active super admins, by email.
+    pub fn active_super_admins(&self, org_id: i64) -> StoreResult<Vec<User>> {
+        self.db.rows(
+            select_users!(
+                "WHERE org_id = ?1 AND role = 'super_admin' AND status = 'active' ORDER BY email"
+            ),
+            &[Val::Int(org_id)],
+            from_row,
+        )
+    }
+
     /// The slugs of the orgs where `email` is a user, whatever their status, in slug order
     /// (an email is an operator's or an org user's, never both).
     pub fn orgs_of(&self, email: &str) -> StoreResult<Vec<String>> {

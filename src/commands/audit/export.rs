@@ -36,6 +36,7 @@ pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
         until: instant("until", &args.until)?,
         by: args.by.as_deref().map(fold_email),
         target: args.target.as_deref().map(fold_email),
+        after_seq: args.after,
         ..Filter::default()
     };
     if let (Some(since), Some(until)) = (&filter.since, &filter.until) {
@@ -46,7 +47,14 @@ pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
             )));
         }
     }
-    for raw in &args.event {
+    add_events(&mut filter, &args.event)?;
+    Ok(filter)
+}
+
+/// Adds `--event` names and families (`impersonation.*`) to `filter` (exit 2 on an unknown
+/// one).
+pub fn add_events(filter: &mut Filter, events: &[String]) -> Result<()> {
+    for raw in events {
         if let Some(family) = raw.strip_suffix(".*") {
             if !Event::ALL.iter().any(|e| e.family() == family) {
                 return Err(unknown_event(raw));
@@ -58,7 +66,7 @@ pub fn filter_from(args: &ExportArgs) -> Result<Filter> {
             return Err(unknown_event(raw));
         }
     }
-    Ok(filter)
+    Ok(())
 }
 
 fn unknown_event(raw: &str) -> Error {

@@ -23,6 +23,8 @@ struct SessionView {
     expires_at: String,
     ended_at: Option<String>,
     end_reason: Option<String>,
+    request_id: Option<String>,
+    approved_by: Option<String>,
 }
 
 impl From<&Session> for SessionView {
@@ -36,6 +38,8 @@ impl From<&Session> for SessionView {
             expires_at: format_instant(s.expires_at),
             ended_at: s.ended_at.map(format_instant),
             end_reason: s.end_reason.clone(),
+            request_id: s.request_id.clone(),
+            approved_by: s.approved_by.clone(),
         }
     }
 }

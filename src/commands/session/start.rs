@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::actor;
 use crate::cli::StartArgs;
 use crate::commands::Answer;
+use crate::core::approval::ApprovalRequest;
 use crate::core::audit::Entry;
 use crate::core::clock::format_instant;
 use crate::core::events::Event;
@@ -33,6 +34,10 @@ struct Started {
     started_at: String,
     expires_at: String,
     timeout: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approved_by: Option<String>,
 }
 
 /// What `start` asks for, as given on the command line.
@@ -48,6 +53,8 @@ struct Admitted {
     actor: User,
     target: User,
     timeout: Timeout,
+    /// The approved request the session will use, when the org requires one (check 14).
+    approval: Option<ApprovalRequest>,
 }
 
 pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer> {
@@ -123,8 +130,16 @@ fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<
         Some(a) => tx.sessions().active_for_actor(a.id)?.is_some(),
         None => false,
     };
+    // Check 14: only an approval the org requires for this target is looked for, and used.
+    let approval = match (&actor, &target) {
+        (Some(a), Some(t)) if settings.approval_required.covers(t.role) => {
+            tx.requests().usable(a.id, t.id, now)?
+        }
+        _ => None,
+    };
     let request = Request {
         reason: Some(req.reason).filter(|r| !r.is_empty()),
+        approved: approval.is_some(),
         actor_has_active_session: active,
     };
     let denial = match policy::admit(actor.as_ref(), target.as_ref(), &settings, request) {
@@ -133,6 +148,7 @@ fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<
                 actor: actor.clone(),
                 target: target.clone(),
                 timeout: settings.session_timeout,
+                approval,
             }))
         }
         Err(denial) => denial,
@@ -171,9 +187,13 @@ fn begin(
         actor,
         target,
         timeout,
+        approval,
     } = admitted;
     let id = new_session_id();
     let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
+    let approver = approval
+        .as_ref()
+        .and_then(|a| a.decided_by_id.map(|by| (a.id.as_str(), by)));
     // INVARIANT: one active session per actor. Check 15 read it under this transaction's
     // write lock; the partial unique index holds it in the database too.
     tx.sessions().start(&NewSession {
@@ -185,17 +205,31 @@ fn begin(
         reason: req.reason,
         started_at: now,
         expires_at,
+        approval: approver,
     })?;
+    let mut details = json!({
+        "expires_at": format_instant(expires_at),
+        "timeout": timeout.to_string(),
+    });
+    if let Some(a) = &approval {
+        // INVARIANT: an approval is good for one start. Check 14 read it under this
+        // transaction's write lock; the update takes it only while it is still approved.
+        if !tx.requests().consume(&a.id, &id, now)? {
+            return Err(Error::conflict(
+                "request_used",
+                format!("request {} was used meanwhile; ask for a new one", a.id),
+            ));
+        }
+        details["request_id"] = json!(a.id);
+        details["approved_by"] = json!(a.decided_by);
+    }
     tx.audit().append(
         Entry::new(now, &req.org.slug, Event::ImpersonationStarted)
             .actor(&actor.email, actor.role.as_str())
             .target(&target.email)
             .session(&id)
             .reason(req.reason)
-            .details(json!({
-                "expires_at": format_instant(expires_at),
-                "timeout": timeout.to_string(),
-            })),
+            .details(details),
     )?;
     Ok(Started {
         session_id: id,
@@ -207,6 +241,8 @@ fn begin(
         started_at: format_instant(now),
         expires_at: format_instant(expires_at),
         timeout: timeout.to_string(),
+        request_id: approval.as_ref().map(|a| a.id.clone()),
+        approved_by: approval.and_then(|a| a.decided_by),
     })
 }
 
