@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::lifecycle;
 use crate::options::{Clock, Options};
 use crate::output;
-use crate::store::{Mode, Store};
+use crate::store::{Location, Mode, Store};
 
 /// How a command opens the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,16 +108,19 @@ fn record_refusal(
     command: &str,
     refusal: Error,
 ) -> Error {
-    let store = match access {
-        // A refusal on a store opened as evidence is recorded through a writing connection.
-        Access::Evidence => Store::open(
+    let store = match (access, &opts.db) {
+        // A SQLite file opened as evidence is never written, not even to record a refusal:
+        // it may be a copy kept for an auditor. The refusal is answered, not recorded.
+        (Access::Evidence, Location::Sqlite(_)) => return refusal,
+        // A shared PostgreSQL store is the live one: the refusal is recorded there.
+        (Access::Evidence, Location::Postgres(_)) => Store::open(
             &opts.db,
             Mode::ReadWrite {
                 now: opts.now(),
                 test_clock: opts.clock.overridden,
             },
         ),
-        Access::Write | Access::Sweep | Access::None => Ok(store),
+        (Access::Write | Access::Sweep | Access::None, _) => Ok(store),
     };
     let now = opts.now();
     let given = opts.actor.as_deref().map(str::trim).unwrap_or("");

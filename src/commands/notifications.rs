@@ -120,7 +120,9 @@ pub fn drain(store: &mut Store, opts: &Options) -> Result<Answer> {
             "drain notifications",
         )?;
         let pending = r.notifications().pending(org.as_ref().map(|o| o.id))?;
-        let requests = r.requests().pending_notices(org.as_ref().map(|o| o.id))?;
+        let requests = r
+            .requests()
+            .pending_notices(org.as_ref().map(|o| o.id), opts.now())?;
         Ok::<_, Error>((actor, pending, requests))
     })?;
     let mut lines: Vec<NotificationLine<'_>> = pending.iter().map(line).collect();

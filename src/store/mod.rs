@@ -311,13 +311,20 @@ impl Store {
         f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
         let db = self.db();
-        db.batch(&match db {
+        let began = db.batch(&match db {
             // One writer at a time, waiting up to the busy timeout.
             Db::Lite(_) => "BEGIN IMMEDIATE".to_string(),
             // Every write takes the one write lock first, before any read a decision depends
             // on: `seq` stays gap-free and in commit order, and each org's chain intact.
             Db::Pg(_) => postgres::write_begin(),
-        })?;
+        });
+        if let Err(e) = began {
+            // A lock that timed out leaves PostgreSQL's transaction open, and aborted.
+            if matches!(db, Db::Pg(_)) {
+                let _ = db.batch("ROLLBACK");
+            }
+            return Err(e.into());
+        }
         let mut tx = Tx {
             db,
             log: audit::Appender::default(),
@@ -361,7 +368,8 @@ impl Store {
         db.batch(match db {
             Db::Lite(_) => "BEGIN",
             Db::Pg(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-        })?;
+        })
+        .map_err(StoreError::from)?;
         let value = f(Reader { db });
         let end = db.batch(if value.is_ok() { "COMMIT" } else { "ROLLBACK" });
         let value = value?;

@@ -135,7 +135,13 @@ impl Requests<'_> {
     }
 
     /// The undelivered notices of `org_id`, or of every org, oldest first.
-    pub fn pending_notices(&self, org_id: Option<i64>) -> StoreResult<Vec<ApprovalNotice>> {
+    /// The undelivered notices of requests still waiting at `now` (a request decided or
+    /// lapsed since its notice was queued needs nobody's decision any more).
+    pub fn pending_notices(
+        &self,
+        org_id: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<ApprovalNotice>> {
         self.db.rows(
             "SELECT n.id, o.slug, n.request_id, n.recipient, q.email, q.name, t.email,
                 r.reason, r.expires_at
@@ -145,8 +151,9 @@ impl Requests<'_> {
              JOIN users q ON q.id = r.requester_id
              JOIN users t ON t.id = r.target_id
              WHERE n.delivered_at IS NULL AND (CAST(?1 AS BIGINT) IS NULL OR n.org_id = ?1)
+               AND r.status = 'pending' AND r.expires_at > ?2
              ORDER BY n.id",
-            &[Val::OptInt(org_id)],
+            &[Val::OptInt(org_id), Val::Text(&format_instant(now))],
             |r| {
                 Ok(ApprovalNotice {
                     id: r.int(0)?,

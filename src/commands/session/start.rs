@@ -97,6 +97,8 @@ pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer
         }
         // The person may have taken a while: the session starts when they said yes.
         now = Clock::read()?.now;
+        // A session that ran out meanwhile is over before this one starts.
+        crate::lifecycle::expire_overdue(store, now, Some(org.id))?;
     }
     let started = store
         .write(|tx| match admit(tx, &request, now)? {
