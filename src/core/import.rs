@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 use chrono::{DateTime, Utc};
 use csv::ByteRecord;
@@ -100,7 +100,7 @@ pub struct Checked {
 /// Checks a whole users CSV, read from `input`, without holding it: each row is checked as
 /// it is read and dropped, and only what duplicate detection needs is kept. `reopen` reads
 /// the file again from its start; it is called only when two emails may be the same.
-pub fn check<R: BufRead>(input: R, reopen: impl Fn() -> std::io::Result<R>) -> Result<Checked> {
+pub fn check<R: Read>(input: R, reopen: impl Fn() -> std::io::Result<R>) -> Result<Checked> {
     // Each folded email is kept as a 64-bit SipHash under this process's random keys, not
     // as text: a million emails then take ~18 MB instead of the file's size. A hash seen
     // before is only a suspect: the file is read again up to this line to find the earlier
@@ -129,7 +129,7 @@ pub fn check<R: BufRead>(input: R, reopen: impl Fn() -> std::io::Result<R>) -> R
 }
 
 /// The line of the first row before `line` whose email is `email`, reading from the start.
-fn first_line_of<R: BufRead>(input: R, email: &str, line: u64) -> Result<Option<u64>> {
+fn first_line_of<R: Read>(input: R, email: &str, line: u64) -> Result<Option<u64>> {
     let mut reader = Reader::new(input)?;
     while let Some(row) = reader.next_row()? {
         if row.line >= line {
@@ -166,21 +166,32 @@ pub struct Reader<R: Read> {
     ended: bool,
 }
 
-impl<R: BufRead> Reader<R> {
+impl<R: Read> Reader<R> {
     /// Reads and checks the header.
     pub fn new(mut input: R) -> Result<Self> {
-        let head = input.fill_buf().map_err(|e| at_line(1, e))?;
+        // The first bytes say whether the file is UTF-16 or starts with a byte order mark,
+        // however few bytes a read hands out.
+        let mut head = Vec::with_capacity(3);
+        while head.len() < 3 {
+            let mut byte = [0u8; 1];
+            match input.read(&mut byte) {
+                Ok(0) => break,
+                Ok(_) => head.push(byte[0]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(at_line(1, e)),
+            }
+        }
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Err(at_line(1, "the file is UTF-16; save it as UTF-8"));
         }
         if head.starts_with(b"\xEF\xBB\xBF") {
-            input.consume(3);
+            head.clear();
         }
         let mut reader = Reader {
             csv: csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
-                .from_reader(Tee::new(input)),
+                .from_reader(Tee::new(head, input)),
             header: ByteRecord::new(),
             record: ByteRecord::new(),
             index: [None; COLUMNS.len()],
@@ -193,9 +204,7 @@ impl<R: BufRead> Reader<R> {
             Err(e) => Err(reader.fail_in_header(e)),
         }
     }
-}
 
-impl<R: Read> Reader<R> {
     fn read_header(&mut self) -> Result<()> {
         match self.csv.read_byte_record(&mut self.header) {
             Ok(true) => {}
@@ -441,14 +450,17 @@ impl<R: Read> Reader<R> {
 /// Passes the bytes read through to the csv reader, and on the way digests them and follows
 /// the quotes, so that neither needs the file held.
 struct Tee<R> {
+    /// Bytes read ahead of the csv reader, handed out first.
+    head: Vec<u8>,
     inner: R,
     digest: Sha256,
     quotes: Quotes,
 }
 
 impl<R: Read> Tee<R> {
-    fn new(inner: R) -> Self {
+    fn new(head: Vec<u8>, inner: R) -> Self {
         Tee {
+            head,
             inner,
             digest: Sha256::new(),
             quotes: Quotes::default(),
@@ -467,7 +479,14 @@ impl<R: Read> Tee<R> {
 
 impl<R: Read> Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        let n = if self.head.is_empty() {
+            self.inner.read(buf)?
+        } else {
+            let n = self.head.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.head[..n]);
+            self.head.drain(..n);
+            n
+        };
         let bytes = &buf[..n];
         self.digest.update(bytes);
         self.quotes.feed(bytes);
@@ -627,5 +646,105 @@ mod tests {
         .unwrap();
         assert_eq!(rows[0].name, "Boateng, Jr.");
         assert_eq!(rows[1].name, "He said \"hi\"");
+    }
+
+    /// Hands out the bytes one at a time, so that every quote and line ending falls on the
+    /// edge of a read.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(out)) => {
+                    *out = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn trickled(csv: &str) -> Result<Vec<Row>> {
+        let open = || -> std::io::Result<_> {
+            Ok(std::io::BufReader::with_capacity(
+                1,
+                Trickle(csv.as_bytes()),
+            ))
+        };
+        let reading = |e: std::io::Error| Invalid::new(e.to_string());
+        let checked = check(open().map_err(reading)?, open)?;
+        let mut reader = Reader::new(open().map_err(reading)?)?;
+        let mut rows = Vec::new();
+        while let Some(row) = reader.next_row()? {
+            rows.push(row);
+        }
+        reader.same_as(&checked)?;
+        Ok(rows)
+    }
+
+    #[test]
+    fn a_file_read_a_byte_at_a_time_reads_as_a_whole_one() {
+        for csv in [
+            "email,name\na@a.com,\"Boateng, Jr.\"\nb@a.com,\"He said \"\"hi\"\"\"\n",
+            "\u{feff}email,name\r\na@a.com,\"A\nB\"\r\n\r\nb@a.com,B\r\n",
+            "email,name\na@a.com,A\nA@A.COM,B\n",
+            "email,name\na@a.com,\"Ann\nb@a.com,B\n",
+            "email,\"name\na@a.com,Ann\n",
+            "email,name\nann,Ann\nb@a.com,\"B\n",
+            "email,name\na@a.com,\"A\"\"\n",
+            "email,name\na@a.com,\"A\"\n",
+        ] {
+            let whole = parse(csv.as_bytes()).map_err(|e| e.to_string());
+            let trickled = trickled(csv).map_err(|e| e.to_string());
+            assert_eq!(whole, trickled, "{csv:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_left_open_is_the_problem_named_whatever_comes_before_it() {
+        assert!(err("email,name\nann,Ann\nb@a.com,\"B\n")
+            .contains("line 3, column name: a quote opened here is never closed"));
+        assert!(err("email,name\na@a.com,A\na@a.com,A\nc@a.com,\"C\n")
+            .contains("line 4, column name: a quote"));
+        assert!(err("email,nom\na@a.com,\"A\n").contains("unknown column \"nom\""));
+    }
+
+    #[test]
+    fn a_file_that_changed_since_it_was_checked_is_refused() {
+        let first = "email,name\na@a.com,A\nb@a.com,B\n";
+        let checked = check(first.as_bytes(), || Ok(first.as_bytes())).unwrap();
+        assert_eq!(checked.rows, 2);
+        for changed in [
+            "email,name\na@a.com,A\nb@a.com,Bo\n",
+            "email,name\na@a.com,A\n",
+            "email,name\na@a.com,A\nb@a.com,B\nc@a.com,C\n",
+        ] {
+            let mut reader = Reader::new(changed.as_bytes()).unwrap();
+            while reader.next_row().unwrap().is_some() {}
+            assert!(reader
+                .same_as(&checked)
+                .unwrap_err()
+                .to_string()
+                .contains("the file changed"));
+        }
+        let mut reader = Reader::new(first.as_bytes()).unwrap();
+        reader.next_row().unwrap();
+        assert!(reader.same_as(&checked).is_err(), "read to its end");
+        reader.next_row().unwrap();
+        assert_eq!(reader.next_row().unwrap(), None);
+        reader.same_as(&checked).unwrap();
+    }
+
+    #[test]
+    fn the_first_row_of_an_email_is_found_by_reading_again() {
+        let csv = "email,name\nb@a.com,B\na@a.com,A\n\nA@a.com,A\n";
+        assert_eq!(
+            first_line_of(csv.as_bytes(), "a@a.com", 5).unwrap(),
+            Some(3)
+        );
+        // A hash that two emails share is not a duplicate.
+        assert_eq!(first_line_of(csv.as_bytes(), "c@a.com", 5).unwrap(), None);
+        assert_eq!(first_line_of(csv.as_bytes(), "a@a.com", 3).unwrap(), None);
     }
 }

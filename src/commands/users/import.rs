@@ -3,7 +3,7 @@
 //! stream, twice, and never held: memory stays flat whatever its size.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -82,7 +82,7 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
 /// Writes the rows of the second pass, each as it is read. Any problem, a file changed since
 /// the first pass included, fails the transaction: nothing is written.
 #[allow(clippy::too_many_arguments)]
-fn import_rows<R: BufRead>(
+fn import_rows<R: Read>(
     tx: &mut Tx<'_>,
     org: &Org,
     actor: &Actor,
