@@ -50,6 +50,7 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
     // The file is read twice and never held: the first pass checks every row, keeping only
     // what finding duplicates needs; the second writes each row as it is read.
     let mut first = open(&args.file).map_err(cannot_read)?;
+    // A folder opens but cannot be read: it is refused as a file that is missing is.
     first.fill_buf().map_err(cannot_read)?;
     let checked = import::check(first, || open(&args.file))?;
     let now = opts.now();
