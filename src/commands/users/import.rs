@@ -1,5 +1,10 @@
 //! `users import`: upserts an org's people from a CSV file, checked whole before anything is
-//! written, in one transaction with an audit row per user changed.
+//! written, in one transaction with an audit row per user changed. The file is read as a
+//! stream, twice, and never held: memory stays flat whatever its size.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -27,23 +32,38 @@ struct Imported {
     dry_run: bool,
 }
 
+/// The rows written per batch into an org with nobody yet: the users of a batch, then their
+/// audit rows, each as one stream.
+const BATCH: usize = 10_000;
+
+/// SQLite's page cache for a large import, in MiB. It counts toward the import's peak
+/// memory, which must stay flat whatever the file's size.
+const CACHE_MIB: u32 = 64;
+
+fn open(path: &Path) -> std::io::Result<BufReader<File>> {
+    File::open(path).map(BufReader::new)
+}
+
 pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answer> {
-    // The file's bytes are let go once parsed: only the checked rows are kept for the write.
-    let rows = {
-        let bytes = std::fs::read(&args.file)
-            .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
-        import::parse(&bytes)?
-    };
+    let cannot_read =
+        |e: std::io::Error| Error::invalid(format!("cannot read {}: {e}", args.file.display()));
+    // The file is read twice and never held: the first pass checks every row, keeping only
+    // what finding duplicates needs; the second writes each row as it is read.
+    let mut first = open(&args.file).map_err(cannot_read)?;
+    // A folder opens but cannot be read: it is refused as a file that is missing is.
+    first.fill_buf().map_err(cannot_read)?;
+    let checked = import::check(first, || open(&args.file))?;
     let now = opts.now();
     let file = args.file.display().to_string();
-    if rows.len() > 10_000 {
-        store.set_cache_mib(256)?;
+    if checked.rows > 10_000 {
+        store.set_cache_mib(CACHE_MIB)?;
     }
-    let bar = output::progress(Some(rows.len() as u64), "importing");
+    let bar = output::progress(Some(checked.rows), "importing");
     // A dry run is the same import, rolled back: its counts are exactly the real run's.
     let (mut counts, org) = write_in_org(store, opts, !args.dry_run, |tx, actor, org| {
         permit(actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
-        let counts = import_rows(tx, org, actor, &rows, now, &file, &bar)?;
+        let mut rows = import::Reader::new(open(&args.file).map_err(cannot_read)?)?;
+        let counts = import_rows(tx, org, actor, &mut rows, &checked, now, &file, &bar)?;
         Ok((counts, org.clone()))
     })?;
     bar.finish_and_clear();
@@ -55,20 +75,20 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
     };
     let text = format!(
         "{verb} {} rows into {}: {} created, {} updated, {} unchanged",
-        rows.len(),
-        org.slug,
-        counts.created,
-        counts.updated,
-        counts.unchanged
+        checked.rows, org.slug, counts.created, counts.updated, counts.unchanged
     );
     Ok(Report::text(&counts, text).into())
 }
 
-fn import_rows(
+/// Writes the rows of the second pass, each as it is read. Any problem, a file changed since
+/// the first pass included, fails the transaction: nothing is written.
+#[allow(clippy::too_many_arguments)]
+fn import_rows<R: Read>(
     tx: &mut Tx<'_>,
     org: &Org,
     actor: &Actor,
-    rows: &[import::Row],
+    rows: &mut import::Reader<R>,
+    checked: &import::Checked,
     now: DateTime<Utc>,
     file: &str,
     bar: &indicatif::ProgressBar,
@@ -76,33 +96,48 @@ fn import_rows(
     // INVARIANT: an email is an operator's or an org user's, never both (SPEC §7): the actor
     // lookup finds operators first, so such a user could never act as themselves.
     let operators = tx.operators().emails()?;
-    if let Some(row) = rows.iter().find(|r| operators.contains(&r.email)) {
-        return Err(Error::conflict(
-            EMAIL_IN_USE,
-            format!(
-                "line {}: {} is an operator; an email is an operator's or an org user's, never both; nothing was imported",
-                row.line, row.email
-            ),
-        ));
-    }
+    let mut next_row = || -> Result<Option<import::Row>> {
+        match rows.next_row()? {
+            Some(row) if operators.contains(&row.email) => Err(Error::conflict(
+                EMAIL_IN_USE,
+                format!(
+                    "line {}: {} is an operator; an email is an operator's or an org user's, never both; nothing was imported",
+                    row.line, row.email
+                ),
+            )),
+            row => Ok(row),
+        }
+    };
     let super_admins_before = tx.users().count_active_super_admins(org.id)?;
     let mut counts = Imported::default();
     let mut roles_or_status_changed = false;
     // Into an org with nobody yet (the file has no duplicates), every row is new: the users
-    // and their rows go in as two streams.
+    // and their rows go in as two streams per batch.
     if tx.users().count(org.id)? == 0 {
-        tx.users()
-            .create_all(rows.iter().map(|row| row.apply(org.id, None)))?;
-        tx.audit().append_all(
-            &org.slug,
-            rows.iter().map(|row| {
-                bar.inc(1);
-                created_entry(org, actor, &row.email, &row.apply(org.id, None), now)
-            }),
-        )?;
-        counts.created = rows.len() as u64;
+        let mut batch = Vec::with_capacity(BATCH);
+        loop {
+            batch.clear();
+            while batch.len() < BATCH {
+                match next_row()? {
+                    Some(row) => batch.push(row.apply(org.id, None)),
+                    None => break,
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            tx.users().create_all(batch.iter().cloned())?;
+            tx.audit().append_all(
+                &org.slug,
+                batch.iter().map(|user| {
+                    bar.inc(1);
+                    created_entry(org, actor, &user.email, user, now)
+                }),
+            )?;
+            counts.created += batch.len() as u64;
+        }
     } else {
-        for row in rows {
+        while let Some(row) = next_row()? {
             let stored = tx.users().find(org.id, &row.email)?;
             let wanted = row.apply(org.id, stored.as_ref());
             match &stored {
@@ -126,6 +161,7 @@ fn import_rows(
             bar.inc(1);
         }
     }
+    rows.same_as(checked)?;
     if super_admins_before > 0 && tx.users().count_active_super_admins(org.id)? == 0 {
         return Err(last_super_admin(org));
     }
@@ -134,7 +170,7 @@ fn import_rows(
             .by(actor)
             .details(json!({
                 "file": file,
-                "rows": rows.len(),
+                "rows": checked.rows,
                 "created": counts.created,
                 "updated": counts.updated,
                 "unchanged": counts.unchanged,
