@@ -368,8 +368,7 @@ impl Store {
         db.batch(match db {
             Db::Lite(_) => "BEGIN",
             Db::Pg(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-        })
-        .map_err(StoreError::from)?;
+        })?;
         let value = f(Reader { db });
         let end = db.batch(if value.is_ok() { "COMMIT" } else { "ROLLBACK" });
         let value = value?;
