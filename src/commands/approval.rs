@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::actor;
 use crate::cli::{ApproveArgs, ListRequestsArgs, RejectArgs, RequestArgs};
+use crate::commands::session::{asked_with, checked_reason, org_asked, Facts};
 use crate::commands::{write_in_org, Answer};
 use crate::core::access::{permit, Who};
 use crate::core::approval::{self, ApprovalRequest, Stored};
@@ -23,7 +24,6 @@ use crate::store::requests::NewRequest;
 use crate::store::{Store, Tx};
 
 /// The longest reason a request or a rejection may give.
-const MAX_REASON_CHARS: usize = 1000;
 
 #[derive(Debug, Serialize)]
 struct Requested {
@@ -38,16 +38,6 @@ struct Requested {
     notified: Vec<String>,
 }
 
-fn checked_reason(flag: &str, raw: &str) -> Result<String> {
-    let reason = raw.trim();
-    if reason.chars().count() > MAX_REASON_CHARS {
-        return Err(Error::invalid(format!(
-            "{flag} is longer than {MAX_REASON_CHARS} characters"
-        )));
-    }
-    Ok(reason.to_string())
-}
-
 /// `request EMAIL --reason TEXT`: the checks of SPEC §4 but 14 and 15, then a pending
 /// request and a notice for each other active super admin of the org.
 pub fn request(store: &mut Store, opts: &Options, args: &RequestArgs) -> Result<Answer> {
@@ -60,10 +50,7 @@ pub fn request(store: &mut Store, opts: &Options, args: &RequestArgs) -> Result<
         ));
     }
     let actor = actor::email(opts)?;
-    let org = store.read(|r| match actor::select_org(r, opts.org.as_deref()) {
-        Err(Error::NotFound { .. }) => Err(actor::unknown_actor(&actor, opts.org.as_deref())),
-        other => other,
-    })?;
+    let org = org_asked(store, opts, &actor)?;
     let now = opts.now();
     let made = store
         .write(|tx| make_request(tx, &org, &actor, &target, &reason, now))?
@@ -88,41 +75,33 @@ fn make_request(
     now: DateTime<Utc>,
 ) -> Result<Verdict<Requested>> {
     // Operators are not org users: they request nothing (actor_unknown), as for `start`.
-    let operator = tx.operators().find(actor)?;
-    let me = match operator {
-        Some(_) => None,
-        None => tx.users().find(org.id, actor)?,
-    };
-    let them = tx.users().find(org.id, target)?;
-    let settings = tx.settings().load(org.id)?;
+    let facts = Facts::gather(tx, org, actor, target)?;
     // Checks 14 and 15 are `start`'s: taken as passed, the policy makes 1–13 alone.
     let checks = Request {
         reason: Some(reason),
         approved: true,
         actor_has_active_session: false,
     };
-    let (me, them) = match policy::admit(me.as_ref(), them.as_ref(), &settings, checks) {
+    let admitted = policy::admit(
+        facts.actor.as_ref(),
+        facts.target.as_ref(),
+        &facts.settings,
+        checks,
+    );
+    let (me, them) = match admitted {
         Ok((me, them)) => (me.clone(), them.clone()),
         Err(denial) => {
-            let role = match (&operator, &me) {
-                (Some(op), _) => op.role.as_str(),
-                (None, Some(u)) => u.role.as_str(),
-                (None, None) => "",
-            };
-            tx.audit().append(
-                Entry::new(now, &org.slug, Event::ImpersonationDenied)
-                    .actor(actor, role)
-                    .target(target)
-                    .denied(denial.code())
-                    .details(json!({"command": "request", "reason_given": reason})),
-            )?;
-            return Ok(Verdict::Refused(Error::Denied {
+            let details = asked_with(reason, Some("request"));
+            let refusal = facts.deny(
+                tx,
+                org,
+                (actor, target),
                 denial,
-                message: format!(
-                    "{actor} may not ask to impersonate {target}: {}",
-                    denial.explain()
-                ),
-            }));
+                details,
+                "ask to impersonate",
+                now,
+            )?;
+            return Ok(Verdict::Refused(refusal));
         }
     };
     let id = approval::new_request_id();
@@ -144,7 +123,7 @@ fn make_request(
             .details(json!({
                 "request_id": id,
                 "expires_at": format_instant(expires_at),
-                "approval_required": settings.approval_required.as_str(),
+                "approval_required": facts.settings.approval_required.as_str(),
             })),
     )?;
     let approvers: Vec<User> = tx

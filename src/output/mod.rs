@@ -22,9 +22,7 @@ pub use self::list::ListWriter;
 pub use self::rows::{RowFormat, RowWriter, Written, WrittenHead};
 pub use self::sink::{reader_gone, reader_stdout};
 pub use self::table::{table, table_text};
-pub use self::terminal::{
-    can_prompt, confirm, line, note, printable, progress, shown, write_stdout,
-};
+pub use self::terminal::{can_prompt, confirm, line, note, progress, shown, write_stdout};
 
 use self::csv::{write_csv, write_table_csv};
 use self::terminal::shown_lines;

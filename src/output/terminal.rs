@@ -60,16 +60,6 @@ pub(super) fn shown_lines(text: &str) -> Cow<'_, str> {
         .into()
 }
 
-/// Text for a terminal, its line breaks kept when `keep_newlines`: [`shown`] on the whole
-/// text, or on each of its lines. Prefer [`shown`] on each value put into a text.
-pub fn printable(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if keep_newlines {
-        shown_lines(text)
-    } else {
-        shown(text)
-    }
-}
-
 /// Writes bytes to stdout as they are (the man page, completions).
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();

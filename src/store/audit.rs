@@ -105,13 +105,23 @@ impl AuditLog<'_> {
     pub fn for_each<E: From<StoreError>>(
         &self,
         filter: &Filter,
-        mut each: impl FnMut(&AuditRow) -> Result<(), E>,
+        each: impl FnMut(&AuditRow) -> Result<(), E>,
     ) -> Result<u64, E> {
         let (sql, params) = to_sql(filter);
         let args: Vec<Val<'_>> = params.iter().map(Param::val).collect();
+        self.stream(&sql, &args, each)
+    }
+
+    /// Streams the rows of a query of whole audit rows to `each`, one row's buffers reused.
+    fn stream<E: From<StoreError>>(
+        &self,
+        sql: &str,
+        args: &[Val<'_>],
+        mut each: impl FnMut(&AuditRow) -> Result<(), E>,
+    ) -> Result<u64, E> {
         let mut row = AuditRow::default();
         let mut n = 0u64;
-        self.db.each(&sql, &args, |r| {
+        self.db.each(sql, args, |r| {
             fill_from(&mut row, r)?;
             each(&row)?;
             n += 1;
@@ -129,7 +139,7 @@ impl AuditLog<'_> {
         since: Option<&str>,
         until: Option<&str>,
         any_time: &[&str],
-        mut each: impl FnMut(&AuditRow) -> Result<(), E>,
+        each: impl FnMut(&AuditRow) -> Result<(), E>,
     ) -> Result<u64, E> {
         let mut sql = format!(
             "{} WHERE org = ?1 AND timestamp < ?3 AND (timestamp >= ?2",
@@ -146,15 +156,7 @@ impl AuditLog<'_> {
             sql.push_str(&format!(" OR event = ?{}", args.len()));
         }
         sql.push_str(") ORDER BY seq");
-        let mut row = AuditRow::default();
-        let mut n = 0u64;
-        self.db.each(&sql, &args, |r| {
-            fill_from(&mut row, r)?;
-            each(&row)?;
-            n += 1;
-            Ok::<_, E>(true)
-        })?;
-        Ok(n)
+        self.stream(&sql, &args, each)
     }
 
     /// The hash of the first row of `org`'s chain; the vendor chain's names the store in its

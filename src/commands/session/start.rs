@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
+use super::{asked_with, checked_reason, org_asked, Facts};
 use crate::actor;
 use crate::cli::StartArgs;
 use crate::commands::Answer;
@@ -59,17 +60,10 @@ struct Admitted {
 
 pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer> {
     let target = normalize_email(&args.email)?;
-    let reason = args.reason.as_deref().map(str::trim).unwrap_or("");
-    if reason.chars().count() > 1000 {
-        return Err(Error::invalid("--reason is longer than 1000 characters"));
-    }
+    let reason = checked_reason("--reason", args.reason.as_deref().unwrap_or(""))?;
+    let reason = reason.as_str();
     let actor = actor::email(opts)?;
-    // An org that does not exist has no users: the actor is unknown there (exit 3), as for
-    // every other command.
-    let org = store.read(|r| match actor::select_org(r, opts.org.as_deref()) {
-        Err(Error::NotFound { .. }) => Err(actor::unknown_actor(&actor, opts.org.as_deref())),
-        other => other,
-    })?;
+    let org = org_asked(store, opts, &actor)?;
     let request = StartRequest {
         org: &org,
         actor: &actor,
@@ -120,14 +114,8 @@ pub fn run(store: &mut Store, opts: &Options, args: &StartArgs) -> Result<Answer
 /// Gathers the facts of a start inside `tx` and asks the policy. A denial is written to the
 /// audit log and comes back as a refusal, to be committed with it.
 fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<Verdict<Admitted>> {
-    // Operators are not org users: they impersonate nobody (actor_unknown).
-    let operator = tx.operators().find(req.actor)?;
-    let actor = match operator {
-        Some(_) => None,
-        None => tx.users().find(req.org.id, req.actor)?,
-    };
-    let target = tx.users().find(req.org.id, req.target)?;
-    let settings = tx.settings().load(req.org.id)?;
+    let facts = Facts::gather(tx, req.org, req.actor, req.target)?;
+    let (actor, target, settings) = (&facts.actor, &facts.target, &facts.settings);
     let active = match &actor {
         Some(a) => tx.sessions().active_for_actor(a.id)?.is_some(),
         None => false,
@@ -144,7 +132,7 @@ fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<
         approved: approval.is_some(),
         actor_has_active_session: active,
     };
-    let denial = match policy::admit(actor.as_ref(), target.as_ref(), &settings, request) {
+    let denial = match policy::admit(actor.as_ref(), target.as_ref(), settings, request) {
         Ok((actor, target)) => {
             return Ok(Verdict::Done(Admitted {
                 actor: actor.clone(),
@@ -155,27 +143,16 @@ fn admit(tx: &mut Tx<'_>, req: &StartRequest<'_>, now: DateTime<Utc>) -> Result<
         }
         Err(denial) => denial,
     };
-    let actor_role = match (&operator, &actor) {
-        (Some(op), _) => op.role.as_str(),
-        (None, Some(a)) => a.role.as_str(),
-        (None, None) => "",
-    };
-    tx.audit().append(
-        Entry::new(now, &req.org.slug, Event::ImpersonationDenied)
-            .actor(req.actor, actor_role)
-            .target(req.target)
-            .denied(denial.code())
-            .details(json!({"reason_given": req.reason})),
-    )?;
-    Ok(Verdict::Refused(Error::Denied {
+    let refusal = facts.deny(
+        tx,
+        req.org,
+        (req.actor, req.target),
         denial,
-        message: format!(
-            "{} may not impersonate {}: {}",
-            req.actor,
-            req.target,
-            denial.explain()
-        ),
-    }))
+        asked_with(req.reason, None),
+        "impersonate",
+        now,
+    )?;
+    Ok(Verdict::Refused(refusal))
 }
 
 /// Starts the session the policy admitted, with its audit row.
