@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
-use crate::support::{to_run, Run, TestEnv, OPERATOR};
+use crate::support::{chain_hash, to_run, Run, TestEnv, OPERATOR};
 
 const ADA: &str = "ada@acme.test";
 const HAL: &str = "hal@acme.test";
@@ -96,18 +95,6 @@ fn verify_store(env: &TestEnv, actor: &str, extra: &[&str]) -> Run {
 /// Runs SQL on the store with the append-only triggers out of the way, as a forger would.
 fn tamper(env: &TestEnv, sql: &str) {
     env.tamper(sql);
-}
-
-/// The hash of a row (12 cells, values as stored) after `prev`, as the README recomputes it.
-fn chain_hash(prev: &str, row: &[String]) -> String {
-    let seq: i64 = row[0].parse().unwrap();
-    let mut fields = vec![json!(seq)];
-    fields.extend(row[1..11].iter().map(|s| json!(s)));
-    let canonical = serde_json::to_string(&Value::Array(fields)).unwrap();
-    let mut h = Sha256::new();
-    h.update(prev.as_bytes());
-    h.update(canonical.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Rehashes every row of `org`, so that its chain is valid again.

@@ -3,9 +3,8 @@
 //! one `access.denied` row, properly chained, and nothing else.
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
-use crate::support::{Run, TestEnv, OPERATOR};
+use crate::support::{chain_hash, Run, TestEnv, OPERATOR};
 
 const ADA: &str = "ada@acme.test";
 const HAL: &str = "hal@acme.test";
@@ -38,18 +37,6 @@ fn broken(run: Run) -> Value {
     let v = run.json();
     assert_eq!(v["ok"], false, "{v}");
     v
-}
-
-/// The hash of a row as the README tells an auditor to recompute it.
-fn chain_hash(prev: &str, row: &[String]) -> String {
-    let seq: i64 = row[0].parse().unwrap();
-    let mut fields = vec![json!(seq)];
-    fields.extend(row[1..11].iter().map(|s| json!(s)));
-    let canonical = serde_json::to_string(&Value::Array(fields)).unwrap();
-    let mut h = Sha256::new();
-    h.update(prev.as_bytes());
-    h.update(canonical.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -494,3 +494,17 @@ fn pg_error(e: &postgres::Error) -> String {
         None => e.to_string(),
     }
 }
+
+/// The hash of an audit row (its 12 cells, values as stored) after `prev`, as the README tells
+/// an auditor to recompute it: independent of the crate's own code.
+pub fn chain_hash(prev: &str, row: &[String]) -> String {
+    use sha2::{Digest, Sha256};
+    let seq: i64 = row[0].parse().unwrap();
+    let mut fields = vec![serde_json::json!(seq)];
+    fields.extend(row[1..11].iter().map(|s| serde_json::json!(s)));
+    let canonical = serde_json::to_string(&Value::Array(fields)).unwrap();
+    let mut h = Sha256::new();
+    h.update(prev.as_bytes());
+    h.update(canonical.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
