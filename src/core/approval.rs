@@ -127,15 +127,7 @@ pub fn undecidable(status: Status) -> Option<(&'static str, &'static str)> {
 
 /// A new request id: `r_` and 16 hex digits of randomness.
 pub fn new_request_id() -> String {
-    let mut bytes = [0u8; 8];
-    // Ids need only be unique; a failing source of randomness falls back to the clock.
-    if getrandom::fill(&mut bytes).is_err() {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        bytes = (nanos as u64 ^ u64::from(std::process::id()) << 32).to_le_bytes();
-    }
-    format!("r_{}", super::chain::hex(&bytes))
+    super::random_id("r_")
 }
 
 #[cfg(test)]

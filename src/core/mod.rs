@@ -18,3 +18,16 @@ pub mod policy;
 pub mod review;
 pub mod session;
 pub mod settings;
+
+/// A new id: `prefix` and 16 hex digits of randomness from the operating system. Ids need
+/// only be unique; should that source fail, the clock and the process id stand in.
+pub fn random_id(prefix: &str) -> String {
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_err() {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        bytes = (nanos as u64 ^ u64::from(std::process::id()) << 32).to_le_bytes();
+    }
+    format!("{prefix}{}", chain::hex(&bytes))
+}

@@ -1,8 +1,6 @@
 //! `start`: the policy first (a denial is recorded), then the confirmation, then the session
 //! with its audit row.
 
-use std::hash::{BuildHasher, Hasher};
-
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -168,7 +166,7 @@ fn begin(
         timeout,
         approval,
     } = admitted;
-    let id = new_session_id();
+    let id = crate::core::random_id("s_");
     let expires_at = now + Duration::minutes(i64::from(timeout.minutes()));
     let approver = approval
         .as_ref()
@@ -223,16 +221,4 @@ fn begin(
         request_id: approval.as_ref().map(|a| a.id.clone()),
         approved_by: approval.and_then(|a| a.decided_by),
     })
-}
-
-/// A new session id: `s_` and 16 hex digits from the process's random hasher keys.
-fn new_session_id() -> String {
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
-    h.write_u32(std::process::id());
-    format!("s_{:016x}", h.finish())
 }
