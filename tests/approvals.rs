@@ -6,13 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::support::acme::{ADA, FAY, HAL, HANA, SAM};
 use crate::support::{TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test";
-const SAM: &str = "sam@acme.test";
-const HAL: &str = "hal@acme.test";
-const HANA: &str = "hana@acme.test";
-const FAY: &str = "fay@acme.test";
 
 fn set_approval(env: &TestEnv, value: &str) {
     env.as_(OPERATOR, &["config", "set", "approval-required", value])

@@ -9,11 +9,11 @@ use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use crate::support::acme::ADA;
 use crate::support::{to_run, Run, TestEnv, OPERATOR};
 
 const HEADER: &str =
     "seq,timestamp,org,event,outcome,reason,actor,actor_role,target,session_id,details,hash";
-const ADA: &str = "ada@acme.test";
 
 /// acme, then a few days of activity at known instants (seq order is not time order: the
 /// expiry of hana's session is noticed, and written, a day after it happened):

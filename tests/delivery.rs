@@ -6,9 +6,8 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
+use crate::support::acme::ADA;
 use crate::support::{to_run, Run, TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test";
 
 /// Runs the binary through `sh` with `redirect` after its arguments (`>&-`, `| head -n 3`).
 fn through_shell(env: &TestEnv, args: &[&str], redirect: &str) -> Run {

@@ -7,11 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+use crate::support::acme::{ADA, FAY, HAL};
 use crate::support::{chain_hash, to_run, Run, TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test";
-const HAL: &str = "hal@acme.test";
-const FAY: &str = "fay@acme.test";
 
 const COLUMNS: [&str; 12] = [
     "seq",

@@ -7,10 +7,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::support::acme::{ADA, FAY};
 use crate::support::*;
-
-const ADA: &str = "ada@acme.test"; // super admin
-const FAY: &str = "fay@acme.test"; // Finance
 
 // ---------------------------------------------------------------------------------------------
 // helpers

@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
+use crate::support::acme::ADA;
 use crate::support::*;
 
-const ADA: &str = "ada@acme.test";
 const RANGE: &str = "0001-01-02T00:00:00Z";
 
 /// Writes `csv` into the test's temp dir and imports it into acme as the operator.

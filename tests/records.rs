@@ -4,12 +4,8 @@
 
 use serde_json::{json, Value};
 
+use crate::support::acme::{ADA, FAY, HAL, HANA};
 use crate::support::{chain_hash, Run, TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test";
-const HAL: &str = "hal@acme.test";
-const HANA: &str = "hana@acme.test";
-const FAY: &str = "fay@acme.test";
 
 /// The number of rows of the audit log, in one org's chain or in all (`None`).
 fn rows(env: &TestEnv, org: Option<&str>) -> u64 {

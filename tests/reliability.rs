@@ -11,15 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::support::acme::{ADA, FAY, HAL, HANA, OLA, SAM, ZOE};
 use crate::support::{to_run, Run, TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test"; // super admin
-const SAM: &str = "sam@acme.test"; // super admin
-const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
-const HANA: &str = "hana@acme.test"; // HR admin, whole org
-const FAY: &str = "fay@acme.test"; // Finance
-const ZOE: &str = "zoe@acme.test"; // Finance;London
-const OLA: &str = "ola@acme.test"; // Operations
 
 /// The users of the acme fixture.
 const ACME_USERS: usize = 9;

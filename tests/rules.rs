@@ -3,14 +3,8 @@
 //! nothing writes nothing; a session row that cannot be read back fails only the commands
 //! that need it.
 
+use crate::support::acme::{ADA, DEX, FAY, HAL, SAM, ZOE};
 use crate::support::*;
-
-const ADA: &str = "ada@acme.test"; // super admin
-const SAM: &str = "sam@acme.test"; // super admin
-const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
-const FAY: &str = "fay@acme.test"; // Finance
-const ZOE: &str = "zoe@acme.test"; // Finance;London
-const DEX: &str = "dex@acme.test"; // Finance, deactivated
 
 /// `operator add EMAIL` as `actor`, with --format json.
 fn add_operator(env: &TestEnv, actor: &str, email: &str) -> Run {

@@ -9,17 +9,9 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::support::acme::{ADA, DEX, FAY, HAL, HANA, NIA, OLA, SAM, ZOE};
 use crate::support::{TestEnv, OPERATOR};
 
-const ADA: &str = "ada@acme.test"; // super admin
-const SAM: &str = "sam@acme.test"; // super admin
-const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
-const HANA: &str = "hana@acme.test"; // HR admin, whole org
-const FAY: &str = "fay@acme.test"; // Finance
-const ZOE: &str = "zoe@acme.test"; // Finance;London
-const OLA: &str = "ola@acme.test"; // Operations
-const NIA: &str = "nia@acme.test"; // Finance, never logged in
-const DEX: &str = "dex@acme.test"; // Finance, deactivated
 const NOBODY: &str = "nobody@acme.test";
 
 const ACME: [&str; 9] = [ADA, SAM, HAL, HANA, FAY, ZOE, OLA, NIA, DEX];

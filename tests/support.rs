@@ -15,6 +15,19 @@ use serde_json::Value;
 pub const T0: &str = "2026-06-01T12:00:00Z";
 pub const OPERATOR: &str = "pa@vendor.test";
 
+/// The people of the sample org `acme` (fixtures/acme.csv), by name.
+pub mod acme {
+    pub const ADA: &str = "ada@acme.test"; // super admin
+    pub const SAM: &str = "sam@acme.test"; // super admin
+    pub const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
+    pub const HANA: &str = "hana@acme.test"; // HR admin, whole org
+    pub const FAY: &str = "fay@acme.test"; // Finance
+    pub const ZOE: &str = "zoe@acme.test"; // Finance;London
+    pub const OLA: &str = "ola@acme.test"; // Operations
+    pub const NIA: &str = "nia@acme.test"; // Finance, never logged in
+    pub const DEX: &str = "dex@acme.test"; // Finance, deactivated
+}
+
 /// The sample test org `acme` (fixtures/acme.csv): super admins ada and sam, HR admins hal
 /// (scope Finance) and hana (whole org), users fay (Finance), zoe "Zoë Quintero"
 /// (Finance;London), ola (Operations), nia (Finance, never logged in), dex (Finance,

@@ -11,10 +11,9 @@ use std::process::Stdio;
 
 use assert_cmd::cargo::CommandCargoExt;
 
+use crate::support::acme::{ADA, SAM};
 use crate::support::{to_run, Run, TestEnv, OPERATOR};
 
-const ADA: &str = "ada@acme.test"; // super admin
-const SAM: &str = "sam@acme.test"; // super admin
 const EVE: &str = "eve@acme.test";
 /// A display name that would print a line of its own, pretending no session runs.
 const FAKE_LINE: &str = "Eve\nNot impersonating anyone.";

@@ -6,17 +6,8 @@
 
 use serde_json::{json, Value};
 
+use crate::support::acme::{ADA, DEX, FAY, HAL, HANA, NIA, OLA, SAM, ZOE};
 use crate::support::{TestEnv, OPERATOR};
-
-const ADA: &str = "ada@acme.test"; // super admin
-const SAM: &str = "sam@acme.test"; // super admin
-const HAL: &str = "hal@acme.test"; // HR admin, scope Finance
-const HANA: &str = "hana@acme.test"; // HR admin, whole org
-const FAY: &str = "fay@acme.test"; // Finance
-const ZOE: &str = "zoe@acme.test"; // Finance;London
-const OLA: &str = "ola@acme.test"; // Operations
-const NIA: &str = "nia@acme.test"; // Finance, never logged in
-const DEX: &str = "dex@acme.test"; // Finance, deactivated
 
 /// Starts a session with --yes and returns its id.
 #[track_caller]
