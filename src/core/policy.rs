@@ -536,52 +536,22 @@ mod tests {
 
     #[test]
     fn order_decides_between_failing_checks() {
+        let by_default =
+            |a: &User, t: &User| decide(Some(a), Some(t), &Settings::default(), Request::default());
         // A plain user aiming at themself fails on not_admin (2) before self (6).
         let ola = plain(4, &["Operations"]);
-        assert_eq!(
-            decide(
-                Some(&ola),
-                Some(&ola),
-                &Settings::default(),
-                Request::default()
-            ),
-            "not_admin"
-        );
+        assert_eq!(by_default(&ola, &ola), "not_admin");
         // Deactivated and never logged in: target_inactive (7) comes before (9).
         let mut t = plain(3, &["Finance"]);
         t.status = Status::Deactivated;
         t.first_login_at = None;
-        assert_eq!(
-            decide(
-                Some(&sa(1)),
-                Some(&t),
-                &Settings::default(),
-                Request::default()
-            ),
-            "target_inactive"
-        );
+        assert_eq!(by_default(&sa(1), &t), "target_inactive");
         // Protected and never logged in: target_protected (8) comes before (9); deactivated
         // and protected: target_inactive (7) first.
         t.status = Status::Active;
         t.protected = true;
-        assert_eq!(
-            decide(
-                Some(&sa(1)),
-                Some(&t),
-                &Settings::default(),
-                Request::default()
-            ),
-            "target_protected"
-        );
+        assert_eq!(by_default(&sa(1), &t), "target_protected");
         t.status = Status::Deactivated;
-        assert_eq!(
-            decide(
-                Some(&sa(1)),
-                Some(&t),
-                &Settings::default(),
-                Request::default()
-            ),
-            "target_inactive"
-        );
+        assert_eq!(by_default(&sa(1), &t), "target_inactive");
     }
 }
