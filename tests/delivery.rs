@@ -129,17 +129,7 @@ fn an_export_cut_short_by_its_reader_records_the_rows_it_accepted() {
 
     // A whole export says so, with the head of the chain as it was.
     let full = env.dir.path().join("full.csv");
-    env.run(&[
-        "--actor",
-        ADA,
-        "--org",
-        "acme",
-        "audit",
-        "export",
-        "--output",
-        full.to_str().unwrap(),
-    ])
-    .ok();
+    env.export_to(ADA, &full).ok();
     let rows = exported_rows(&env);
     let whole = &rows[1];
     assert_eq!(whole["complete"], true, "{whole}");
@@ -164,16 +154,7 @@ fn output_never_names_the_store_however_it_is_spelled() {
     std::fs::hard_link(&db, &hard).unwrap();
     let relative = env.dir.path().join(".").join("store.db");
     for path in [db.clone(), link, hard, relative] {
-        let run = env.run(&[
-            "--actor",
-            ADA,
-            "--org",
-            "acme",
-            "audit",
-            "export",
-            "--output",
-            path.to_str().unwrap(),
-        ]);
+        let run = env.export_to(ADA, &path);
         assert_eq!(run.code, 2, "{}: {}", path.display(), run.stderr);
         assert!(run.stderr.contains("the store itself"), "{}", run.stderr);
     }
@@ -190,17 +171,7 @@ fn output_never_names_the_store_however_it_is_spelled() {
 fn a_report_at_output_always_has_its_row() {
     let env = TestEnv::acme();
     let out = env.dir.path().join("report.csv");
-    env.run(&[
-        "--actor",
-        ADA,
-        "--org",
-        "acme",
-        "audit",
-        "export",
-        "--output",
-        out.to_str().unwrap(),
-    ])
-    .ok();
+    env.export_to(ADA, &out).ok();
     let report = std::fs::read_to_string(&out).unwrap();
     let rows = exported_rows(&env);
     assert_eq!(rows.len(), 1);

@@ -10,6 +10,8 @@ use serde_json::{json, Value};
 use crate::support::acme::{ADA, FAY, HAL};
 use crate::support::{chain_hash, to_run, Run, TestEnv, OPERATOR};
 
+/// The export's header as SPEC §6 writes it, spelled out here on purpose: these tests read
+/// exports as an outside auditor would, without the crate's own definitions.
 const COLUMNS: [&str; 12] = [
     "seq",
     "timestamp",

@@ -5,17 +5,10 @@
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 
-use crate::support::*;
+use crate::support::{emails, write_file, *};
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-/// Writes `bytes` into the test's temp dir and returns the path as a string.
-fn write_file(env: &TestEnv, name: &str, bytes: impl AsRef<[u8]>) -> String {
-    let path = env.dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
 
 /// Imports `csv` into acme as `actor`, with extra arguments (e.g. `--dry-run`).
 fn import(env: &TestEnv, actor: &str, csv: impl AsRef<[u8]>, extra: &[&str]) -> Run {
@@ -148,14 +141,6 @@ fn add_globex(env: &TestEnv) {
         "--actor", OPERATOR, "--org", "globex", "users", "import", &csv,
     ])
     .ok();
-}
-
-fn emails(list: &Value) -> Vec<String> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["email"].as_str().unwrap().to_string())
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

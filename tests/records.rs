@@ -178,16 +178,7 @@ fn a_row_whose_details_are_not_text_is_named_by_verify_and_export() {
         }
         // An export to a file leaves no partial report.
         let out = env.dir.path().join("report.csv");
-        let run = env.run(&[
-            "--actor",
-            ADA,
-            "--org",
-            "acme",
-            "audit",
-            "export",
-            "--output",
-            out.to_str().unwrap(),
-        ]);
+        let run = env.export_to(ADA, &out);
         assert_ne!(run.code, 0, "{retype}: {}", run.stdout);
         assert!(
             run.stderr.contains(&format!("seq {seq}")),

@@ -12,19 +12,13 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::acme::{ADA, FAY, HAL, HANA, OLA, SAM, ZOE};
-use crate::support::{to_run, Run, TestEnv, OPERATOR};
+use crate::support::{to_run, write_file, Run, TestEnv, OPERATOR};
 
 /// The users of the acme fixture.
 const ACME_USERS: usize = 9;
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-fn write_file(env: &TestEnv, name: &str, bytes: impl AsRef<[u8]>) -> String {
-    let path = env.dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
 
 /// Never a panic or a stack trace, whatever the outcome.
 #[track_caller]

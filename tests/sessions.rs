@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::support::acme::{ADA, DEX, FAY, HAL, HANA, NIA, OLA, SAM, ZOE};
-use crate::support::{TestEnv, OPERATOR};
+use crate::support::{emails, write_file, TestEnv, OPERATOR};
 
 const NOBODY: &str = "nobody@acme.test";
 
@@ -46,20 +46,6 @@ fn ending(env: &TestEnv, id: &str) -> (String, String) {
         "SELECT end_reason, ended_at FROM sessions WHERE id = '{id}'"
     ));
     (row[0][0].clone(), row[0][1].clone())
-}
-
-fn emails(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("a JSON array")
-        .iter()
-        .map(|u| u["email"].as_str().expect("email").to_string())
-        .collect()
-}
-
-fn write_csv(env: &TestEnv, name: &str, body: &str) -> String {
-    let path = env.dir.path().join(name);
-    std::fs::write(&path, body).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 #[test]
@@ -739,7 +725,7 @@ fn cascade_scope_narrowed() {
     // Regression: the target leaves the scope in an import that also empties their first
     // login. A lost first login alone does not end a session, but must not hide the scope.
     env.at("2026-06-01T12:25:00Z");
-    let moved = write_csv(
+    let moved = write_file(
         &env,
         "zoe.csv",
         "email,name,groups,first_login_at\nzoe@acme.test,Zoë Quintero,Operations,\n",
@@ -756,7 +742,7 @@ fn cascade_user_deactivated_by_import_either_side() {
     let hana = start(&env, HANA, OLA);
 
     env.at("2026-06-01T12:15:00Z");
-    let actor_gone = write_csv(
+    let actor_gone = write_file(
         &env,
         "hal.csv",
         "email,name,status\nhal@acme.test,Hal Hr,deactivated\n",
@@ -765,7 +751,7 @@ fn cascade_user_deactivated_by_import_either_side() {
     assert_revoked(&env, &hal, "user_deactivated", &[&ada, &hana]);
 
     env.at("2026-06-01T12:16:00Z");
-    let target_gone = write_csv(
+    let target_gone = write_file(
         &env,
         "zoe.csv",
         "email,name,status\nzoe@acme.test,Zoë Quintero,deactivated\n",

@@ -334,6 +334,14 @@ impl TestEnv {
         c
     }
 
+    /// `audit export --output PATH` of org acme as `actor`.
+    pub fn export_to(&self, actor: &str, path: &std::path::Path) -> Run {
+        let path = path.to_str().unwrap();
+        self.run(&[
+            "--actor", actor, "--org", "acme", "audit", "export", "--output", path,
+        ])
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         let out = self.cmd().args(args).output().unwrap();
         to_run(out)
@@ -520,4 +528,20 @@ pub fn chain_hash(prev: &str, row: &[String]) -> String {
     h.update(prev.as_bytes());
     h.update(canonical.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `bytes` into the test's temp dir and returns the path as a string.
+pub fn write_file(env: &TestEnv, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = env.dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// The `email` of every record of a JSON list, in order.
+pub fn emails(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|u| u["email"].as_str().expect("email").to_string())
+        .collect()
 }

@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::support::acme::{ADA, DEX, FAY, HAL, HANA, NIA, OLA, SAM, ZOE};
-use crate::support::{TestEnv, OPERATOR};
+use crate::support::{emails, write_file, TestEnv, OPERATOR};
 
 /// Starts a session with --yes and returns its id.
 #[track_caller]
@@ -85,20 +85,6 @@ fn receipts(env: &TestEnv) -> Vec<(String, String, String)> {
     .into_iter()
     .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
     .collect()
-}
-
-fn emails(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("a JSON array")
-        .iter()
-        .map(|u| u["email"].as_str().expect("email").to_string())
-        .collect()
-}
-
-fn write_csv(env: &TestEnv, name: &str, body: &str) -> String {
-    let path = env.dir.path().join(name);
-    std::fs::write(&path, body).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 fn receipts_on(env: &TestEnv) {
@@ -192,7 +178,7 @@ fn only_operators_and_super_admins_protect_and_others_are_recorded() {
 #[test]
 fn the_import_sets_protected_and_an_absent_column_keeps_it() {
     let env = TestEnv::acme();
-    let file = write_csv(
+    let file = write_file(
         &env,
         "p.csv",
         "email,name,protected\nzoe@acme.test,Zoë Quintero,true\nola@acme.test,Ola Ops,false\n",
@@ -218,7 +204,7 @@ fn the_import_sets_protected_and_an_absent_column_keeps_it() {
         "1"
     );
     // A new user with the column: created protected, and said so in user.created.
-    let file = write_csv(
+    let file = write_file(
         &env,
         "new.csv",
         "email,name,protected,first_login_at\nkim@acme.test,Kim,true,2026-01-01T00:00:00Z\n",
@@ -229,7 +215,7 @@ fn the_import_sets_protected_and_an_absent_column_keeps_it() {
     denied(&env, ADA, "kim@acme.test", "target_protected");
 
     // An empty cell is the default, false; anything but true or false refuses the file.
-    let file = write_csv(
+    let file = write_file(
         &env,
         "e.csv",
         "email,name,protected\nzoe@acme.test,Zoë Quintero,\n",
@@ -237,7 +223,7 @@ fn the_import_sets_protected_and_an_absent_column_keeps_it() {
     env.as_(OPERATOR, &["users", "import", &file]).ok();
     start(&env, ADA, ZOE, &[]);
     let before = env.snapshot();
-    let file = write_csv(
+    let file = write_file(
         &env,
         "bad.csv",
         "email,name,protected\nola@acme.test,Ola,yes\n",
@@ -275,7 +261,7 @@ fn protecting_a_user_ends_the_sessions_impersonating_them() {
 
     // Through the import too.
     env.at("2026-06-01T12:10:00Z");
-    let file = write_csv(
+    let file = write_file(
         &env,
         "p.csv",
         "email,name,protected\nzoe@acme.test,Zoë Quintero,true\n",
@@ -727,7 +713,7 @@ fn an_import_into_an_empty_org_keeps_who_is_protected() {
         .ok();
     env.run(&["--actor", OPERATOR, "org", "create", "a", "--name", "A"])
         .ok();
-    let csv = write_csv(
+    let csv = write_file(
         &env,
         "a.csv",
         "email,name,first_login_at,role,protected\n\
