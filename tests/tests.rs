@@ -6,6 +6,7 @@
 
 mod approvals;
 mod audit;
+mod bulk;
 mod cmd;
 mod delivery;
 mod evidence;

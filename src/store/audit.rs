@@ -18,7 +18,7 @@ fn select_row() -> &'static str {
 }
 
 /// `INSERT INTO audit_log (<every column>) VALUES (?1, …)`, from [`COLUMNS`].
-fn insert_row() -> &'static str {
+pub(super) fn insert_row() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
         let marks: Vec<String> = (1..=COLUMNS.len()).map(|i| format!("?{i}")).collect();
@@ -273,6 +273,29 @@ impl<'t> AuditTx<'t> {
         AuditTx { db, log, unaudited }
     }
 
+    /// Where the chain of `org` stands: the `seq` of the next row and the chain's last hash.
+    pub(super) fn position(&mut self, org: &str) -> StoreResult<(i64, String)> {
+        let seq = match self.log.next_seq {
+            Some(s) => s,
+            None => self
+                .db
+                .int("SELECT coalesce(max(seq), 0) + 1 FROM audit_log", &[])?,
+        };
+        let head = match self.log.heads.get(org) {
+            Some(h) => h.clone(),
+            None => AuditLog { db: self.db }.head_of(org)?.unwrap_or_default(),
+        };
+        Ok((seq, head))
+    }
+
+    /// Records rows written past [`AuditTx::position`]: the next `seq` and the chain's last
+    /// hash are now these, and every change before them is audited.
+    pub(super) fn advanced(&mut self, org: &str, next_seq: i64, head: String) {
+        self.log.next_seq = Some(next_seq);
+        self.log.heads.insert(org.to_string(), head);
+        self.unaudited.set(0);
+    }
+
     /// Appends many rows of the chain of `org`, in order, as one stream on PostgreSQL
     /// (`COPY`), each as [`AuditTx::append`] on SQLite. Settles the changes made before them.
     pub fn append_all<'e, E: From<StoreError>>(
@@ -288,17 +311,10 @@ impl<'t> AuditTx<'t> {
             }
             return Ok(n);
         }
-        let db = self.db;
-        let log = &mut *self.log;
         // Read before the stream starts: the connection is busy copying until it ends.
-        let mut seq = match log.next_seq {
-            Some(s) => s,
-            None => db.int("SELECT coalesce(max(seq), 0) + 1 FROM audit_log", &[])?,
-        };
-        let mut head = match log.heads.get(org) {
-            Some(h) => h.clone(),
-            None => AuditLog { db }.head_of(org)?.unwrap_or_default(),
-        };
+        let (mut seq, mut head) = self.position(org)?;
+        let db = self.db;
+        let scratch = &mut self.log.scratch;
         let mut failed: Option<E> = None;
         let copied = db.copy_in(
             &format!("COPY audit_log ({}) FROM STDIN", COLUMNS.join(", ")),
@@ -314,7 +330,7 @@ impl<'t> AuditTx<'t> {
                     };
                     let timestamp = e.stored_timestamp();
                     let fields = e.hashed_text(&timestamp);
-                    head = chain::hash(&head, seq, &fields, &mut log.scratch);
+                    head = chain::hash(&head, seq, &fields, scratch);
                     out.write_all(itoa::Buffer::new().format(seq).as_bytes())?;
                     for f in fields.iter().chain(std::iter::once(&head.as_str())) {
                         out.write_all(b"\t")?;
@@ -326,13 +342,11 @@ impl<'t> AuditTx<'t> {
                 Ok(())
             },
         );
-        log.next_seq = Some(seq);
-        log.heads.insert(org.to_string(), head);
         if let Some(err) = failed {
             return Err(err);
         }
         let copied = copied?;
-        self.unaudited.set(0);
+        self.advanced(org, seq, head);
         Ok(copied)
     }
 

@@ -359,6 +359,74 @@ impl Db<'_> {
     }
 }
 
+/// A SQLite statement prepared once and run many times, for bulk writes. A parameter is bound
+/// again only when its value changed since the last run: consecutive rows of a bulk write
+/// share most of their values (the org, the event, the actor, the instant), and binding a text
+/// copies it into SQLite.
+pub(super) struct Repeated<'c> {
+    statement: rusqlite::CachedStatement<'c>,
+    bound: Vec<Option<Bound>>,
+}
+
+/// The value a parameter of a [`Repeated`] statement holds.
+enum Bound {
+    Int(i64),
+    Text(String),
+    Null,
+}
+
+impl Bound {
+    fn holds(&self, value: &Val<'_>) -> bool {
+        match (self, value) {
+            (Bound::Int(a), Val::Int(b) | Val::OptInt(Some(b))) => a == b,
+            (Bound::Text(a), Val::Text(b) | Val::OptText(Some(b))) => a == b,
+            (Bound::Null, Val::OptInt(None) | Val::OptText(None)) => true,
+            _ => false,
+        }
+    }
+
+    /// Holds `value` from now on, reusing its text's buffer.
+    fn set(slot: &mut Option<Bound>, value: &Val<'_>) {
+        match (slot.as_mut(), value) {
+            (Some(Bound::Text(held)), Val::Text(t) | Val::OptText(Some(t))) => {
+                held.clear();
+                held.push_str(t);
+            }
+            (_, Val::Int(i) | Val::OptInt(Some(i))) => *slot = Some(Bound::Int(*i)),
+            (_, Val::Text(t) | Val::OptText(Some(t))) => *slot = Some(Bound::Text(t.to_string())),
+            (_, Val::OptInt(None) | Val::OptText(None)) => *slot = Some(Bound::Null),
+        }
+    }
+}
+
+impl Repeated<'_> {
+    /// Runs the statement once with `params`; answers the rows changed.
+    pub fn exec(&mut self, params: &[Val<'_>]) -> StoreResult<u64> {
+        self.bound.resize_with(params.len(), || None);
+        for (i, (value, slot)) in params.iter().zip(&mut self.bound).enumerate() {
+            if !slot.as_ref().is_some_and(|held| held.holds(value)) {
+                self.statement.raw_bind_parameter(i + 1, value)?;
+                Bound::set(slot, value);
+            }
+        }
+        Ok(self.statement.raw_execute()? as u64)
+    }
+}
+
+impl<'c> Db<'c> {
+    /// `sql` prepared for running many times, on SQLite; `None` on PostgreSQL, which takes
+    /// bulk rows through [`Db::copy_in`].
+    pub fn repeated(&self, sql: &str) -> StoreResult<Option<Repeated<'c>>> {
+        match self {
+            Db::Lite(c) => Ok(Some(Repeated {
+                statement: c.prepare_cached(sql)?,
+                bound: Vec::new(),
+            })),
+            Db::Pg(_) => Ok(None),
+        }
+    }
+}
+
 /// Writes one field in COPY's text format: backslash, tab, newline and carriage return
 /// escaped; `None` is NULL.
 pub(super) fn copy_field(out: &mut dyn std::io::Write, value: Option<&str>) -> std::io::Result<()> {

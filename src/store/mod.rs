@@ -5,6 +5,7 @@
 //! module sees SQL or a driver type. The store never reads the clock and never prints.
 
 pub mod audit;
+mod bulk;
 mod db;
 mod error;
 pub mod notifications;

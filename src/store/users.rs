@@ -60,6 +60,105 @@ fn name_key(name: &str) -> String {
     name.to_ascii_lowercase()
 }
 
+/// The columns [`UserRow::vals`] writes, in order.
+pub(super) const USER_COLUMNS: [&str; 11] = [
+    "org_id",
+    "email",
+    "name",
+    "groups",
+    "first_login_at",
+    "status",
+    "role",
+    "hr_scope",
+    "search_text",
+    "name_key",
+    "protected",
+];
+
+/// The `INSERT` of one user, its columns in the order of [`UserRow::vals`].
+macro_rules! insert_user {
+    () => {
+        "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
+             search_text, name_key, protected)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    };
+}
+
+/// A user's stored columns, made ready to write.
+pub(super) struct UserRow {
+    org_id: i64,
+    email: String,
+    name: String,
+    groups: String,
+    first_login_at: Option<String>,
+    status: &'static str,
+    role: &'static str,
+    scope: String,
+    search_text: String,
+    name_key: String,
+    protected: bool,
+}
+
+impl UserRow {
+    pub fn of(u: &User) -> UserRow {
+        UserRow {
+            org_id: u.org_id,
+            email: u.email.clone(),
+            name: u.name.clone(),
+            groups: u.groups.join(";"),
+            first_login_at: u.first_login_at.map(format_instant),
+            status: u.status.as_str(),
+            role: u.role.as_str(),
+            scope: u.scope.encode(),
+            search_text: search_text(&u.name, &u.email),
+            name_key: name_key(&u.name),
+            protected: u.protected,
+        }
+    }
+
+    /// The parameters of [`insert_user!`].
+    pub fn vals(&self) -> [Val<'_>; 11] {
+        [
+            Val::Int(self.org_id),
+            Val::Text(&self.email),
+            Val::Text(&self.name),
+            Val::Text(&self.groups),
+            Val::OptText(self.first_login_at.as_deref()),
+            Val::Text(self.status),
+            Val::Text(self.role),
+            Val::Text(&self.scope),
+            Val::Text(&self.search_text),
+            Val::Text(&self.name_key),
+            Val::Int(i64::from(self.protected)),
+        ]
+    }
+
+    /// The columns of [`insert_user!`] in `COPY`'s text format, one line.
+    fn copy_line(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let org = itoa::Buffer::new().format(self.org_id).to_string();
+        let fields = [
+            Some(org.as_str()),
+            Some(self.email.as_str()),
+            Some(self.name.as_str()),
+            Some(self.groups.as_str()),
+            self.first_login_at.as_deref(),
+            Some(self.status),
+            Some(self.role),
+            Some(self.scope.as_str()),
+            Some(self.search_text.as_str()),
+            Some(self.name_key.as_str()),
+            Some(if self.protected { "1" } else { "0" }),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b"\t")?;
+            }
+            copy_field(out, *f)?;
+        }
+        out.write_all(b"\n")
+    }
+}
+
 /// Reads the users.
 #[derive(Clone, Copy)]
 pub struct Users<'c> {
@@ -149,37 +248,16 @@ super::write_handle!(UsersTx, Users);
 impl UsersTx<'_> {
     /// Writes new users of an org that had none, as one stream: `COPY` on PostgreSQL, one
     /// `INSERT` each on SQLite.
-    pub fn create_all(&self, users: impl Iterator<Item = User>) -> StoreResult<()> {
+    pub fn create_all<'u>(&self, users: impl Iterator<Item = &'u User>) -> StoreResult<()> {
         if !self.w.db.copies() {
-            return users.into_iter().try_for_each(|u| self.save(&u));
+            return users.into_iter().try_for_each(|u| self.save(u));
         }
         let n = self.w.db.copy_in(
             "COPY users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
                  search_text, name_key, protected) FROM STDIN",
             |out| {
-                let mut org = itoa::Buffer::new();
                 for u in users {
-                    let first_login = u.first_login_at.map(format_instant);
-                    let fields = [
-                        Some(org.format(u.org_id)),
-                        Some(u.email.as_str()),
-                        Some(u.name.as_str()),
-                        Some(&u.groups.join(";")),
-                        first_login.as_deref(),
-                        Some(u.status.as_str()),
-                        Some(u.role.as_str()),
-                        Some(&u.scope.encode()),
-                        Some(&search_text(&u.name, &u.email)),
-                        Some(&name_key(&u.name)),
-                        Some(if u.protected { "1" } else { "0" }),
-                    ];
-                    for (i, f) in fields.iter().enumerate() {
-                        if i > 0 {
-                            out.write_all(b"\t")?;
-                        }
-                        copy_field(out, *f)?;
-                    }
-                    out.write_all(b"\n")?;
+                    UserRow::of(u).copy_line(out)?;
                 }
                 Ok(())
             },
@@ -191,33 +269,16 @@ impl UsersTx<'_> {
     /// Writes `u` (its `id` is ignored): a new user of its org, or every field over the
     /// stored user with its email.
     pub fn save(&self, u: &User) -> StoreResult<()> {
-        let groups = u.groups.join(";");
-        let first_login = u.first_login_at.map(format_instant);
-        let scope = u.scope.encode();
-        let search = search_text(&u.name, &u.email);
-        let key = name_key(&u.name);
         self.w.exec(
-            "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role,
-                 hr_scope, search_text, name_key, protected)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (org_id, email) DO UPDATE SET name = excluded.name,
+            concat!(
+                insert_user!(),
+                " ON CONFLICT (org_id, email) DO UPDATE SET name = excluded.name,
                  groups = excluded.groups, first_login_at = excluded.first_login_at,
                  status = excluded.status, role = excluded.role, hr_scope = excluded.hr_scope,
                  search_text = excluded.search_text, name_key = excluded.name_key,
-                 protected = excluded.protected",
-            &[
-                Val::Int(u.org_id),
-                Val::Text(&u.email),
-                Val::Text(&u.name),
-                Val::Text(&groups),
-                Val::OptText(first_login.as_deref()),
-                Val::Text(u.status.as_str()),
-                Val::Text(u.role.as_str()),
-                Val::Text(&scope),
-                Val::Text(&search),
-                Val::Text(&key),
-                Val::Int(i64::from(u.protected)),
-            ],
+                 protected = excluded.protected"
+            ),
+            &UserRow::of(u).vals(),
         )?;
         Ok(())
     }

@@ -133,6 +133,11 @@ fn created_entry<'a>(
         .map_err(unencodable)
 }
 
+/// The `details` of the `user.created` row of `new`.
+fn created_details(new: &User) -> Result<String> {
+    serde_json::to_string(&Created::from(new)).map_err(unencodable)
+}
+
 /// The `details` of `user.created`: the new user's fields, empty ones left out.
 #[derive(Serialize)]
 struct Created<'a> {
