@@ -341,6 +341,8 @@ enum Probe {
     Sqlite(rusqlite::Connection),
     /// The harness's own connection to the PostgreSQL database.
     Postgres,
+    /// Nothing: the import must have the store to itself.
+    None,
 }
 
 /// True while another process holds the store's write lock, i.e. has a write transaction open:
@@ -366,6 +368,7 @@ fn write_locked(env: &TestEnv, probe: &Probe) -> bool {
                 PG_WRITE_LOCK & 0xffff_ffff
             )) != "0"
         }
+        Probe::None => false,
     }
 }
 
@@ -377,6 +380,9 @@ enum KillPoint {
     InTransaction,
     /// As soon as its pages start reaching the write-ahead log (a cache spill or the commit).
     PagesReachTheWal,
+    /// With no other connection open, a large import writes through the rollback journal:
+    /// once that journal holds pages and the store's file has grown.
+    PagesReachTheFile,
 }
 
 /// Imports `rows` generated users and SIGKILLs the process at `point`; then the org has either
@@ -395,8 +401,12 @@ fn kill_an_import(rows: usize, point: KillPoint) {
     let before = users_in_acme(&env);
     let audit_before = count(&env, "SELECT count(*) FROM audit_log");
     let wal = PathBuf::from(format!("{}-wal", env.db.display()));
+    let journal = PathBuf::from(format!("{}-journal", env.db.display()));
+    let size_before = size_of(&env.db);
     let probe = if env.is_postgres() {
         Probe::Postgres
+    } else if matches!(point, KillPoint::PagesReachTheFile) {
+        Probe::None
     } else {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
         conn.busy_timeout(Duration::ZERO).unwrap();
@@ -428,6 +438,9 @@ fn kill_an_import(rows: usize, point: KillPoint) {
         }
         // The WAL header alone is 32 bytes.
         KillPoint::PagesReachTheWal => size_of(&wal) > 32,
+        KillPoint::PagesReachTheFile => {
+            size_of(&journal) > 0 && size_of(&env.db) > size_before + (1 << 20)
+        }
     });
     let killed_after = started.elapsed();
     let wal_at_kill = size_of(&wal);
@@ -439,6 +452,19 @@ fn kill_an_import(rows: usize, point: KillPoint) {
          (reached: {reached}, WAL {wal_at_kill} bytes, {status})"
     );
 
+    if matches!(point, KillPoint::PagesReachTheFile) && reached && journal.exists() {
+        // A command that only reads cannot play the journal back: it says what to do.
+        let run = env.as_(OPERATOR, &["audit", "verify"]).code(1);
+        for wanted in ["cut short", "-journal", "init"] {
+            assert!(
+                run.stderr.contains(wanted),
+                "{wanted:?} not in {}",
+                run.stderr
+            );
+        }
+        env.run(&["init"]).ok();
+        assert!(!journal.exists(), "init left the rollback journal");
+    }
     let after = users_in_acme(&env);
     assert!(
         after == before || after == before + rows,
@@ -479,6 +505,14 @@ fn an_import_killed_as_its_pages_reach_the_wal_leaves_none_or_all() {
         return;
     }
     kill_an_import(10_000, KillPoint::PagesReachTheWal);
+}
+
+#[test]
+fn an_import_killed_as_it_writes_through_the_rollback_journal_leaves_none_or_all() {
+    if crate::support::sqlite_only("the rollback journal of a large import") {
+        return;
+    }
+    kill_an_import(300_000, KillPoint::PagesReachTheFile);
 }
 
 #[test]

@@ -34,6 +34,13 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// A write was cut short and its rollback journal is still beside the file: a command
+    /// that only reads cannot undo it.
+    #[error(
+        "the store {path} holds a write that was cut short (its rollback journal {path}-journal is beside it); \
+         open it for writing once to undo that write, e.g. `admin-proxy --db {path} init`, then run this again"
+    )]
+    Interrupted { path: String },
     /// A change was made without its audit row: the transaction is rolled back.
     #[error("internal error: a change to the store had no audit row, so nothing was written")]
     Unaudited,

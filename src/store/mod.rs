@@ -348,16 +348,23 @@ impl Store {
         Ok(value)
     }
 
-    /// Lets SQLite keep up to `mib` MiB of pages in memory for the rest of this process: for
-    /// bulk writes, whose index pages are touched again and again. Reads stream through a
-    /// small cache instead, so an export stays in constant memory.
-    pub fn set_cache_mib(&self, mib: u32) -> StoreResult<()> {
-        match self.db() {
-            Db::Lite(_) => self
-                .db()
-                .batch(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024)),
-            Db::Pg(_) => Ok(()),
+    /// Runs `f`, one large write (an import of many users), with the store set up for it:
+    /// on SQLite a page cache of `cache_mib` MiB, whose index pages are touched again and
+    /// again, and the rollback journal instead of the write-ahead log when no other
+    /// connection has the store open (see `Lite::begin_bulk`). Everyday settings are back
+    /// afterwards, whatever `f` answered.
+    pub fn bulk<T>(&mut self, cache_mib: u32, f: impl FnOnce(&mut Store) -> T) -> StoreResult<T> {
+        let journal_changed = match &self.backend {
+            Backend::Lite(lite) => lite.begin_bulk(cache_mib)?,
+            Backend::Pg(_) => false,
+        };
+        let answer = f(self);
+        if let Backend::Lite(lite) = &self.backend {
+            // The write is done (or undone) either way: a store left on the rollback journal
+            // by a failure here is put back on the log by the next command that opens it.
+            let _ = lite.end_bulk(journal_changed);
         }
+        Ok(answer)
     }
 
     /// Runs `f` in a read transaction, so that what it reads is one consistent snapshot.

@@ -12,6 +12,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use super::db::Db;
 use super::{audit, born, StoreError, StoreResult, BUSY_TIMEOUT};
 
+/// The page cache of every command, in KiB: reads stream through it, so an export stays in
+/// constant memory.
+const CACHE_KIB: u32 = 8 * 1024;
+
 /// The page size of a new store, in bytes.
 const PAGE_SIZE: u32 = 16 * 1024;
 
@@ -75,12 +79,63 @@ impl Lite {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
         })?;
-        store.conn.execute_batch(
+        store.conn.execute_batch(&format!(
             "PRAGMA foreign_keys = ON;
              PRAGMA synchronous = NORMAL;
-             PRAGMA cache_size = -8192;",
-        )?;
+             PRAGMA cache_size = -{CACHE_KIB};"
+        ))?;
         Ok(store)
+    }
+
+    /// Sets this connection up for one large write: a page cache of `cache_mib` MiB and, when
+    /// no other connection has the store open, the rollback journal instead of the write-ahead
+    /// log. A large write through the log writes every page twice (the log, then the
+    /// checkpoint into the file); through the rollback journal the new pages are written once
+    /// and only the few pages it changes are copied aside first. Either way the write is all
+    /// or nothing. Answers whether the journal changed; [`Lite::end_bulk`] undoes both.
+    pub fn begin_bulk(&self, cache_mib: u32) -> StoreResult<bool> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{}",
+            u64::from(cache_mib) * 1024
+        ))?;
+        // Another connection keeps the log open (a reader, a follower): the switch is refused
+        // at once, and the write goes through the log.
+        let mode = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            });
+        match mode {
+            Ok(mode) if mode.eq_ignore_ascii_case("delete") => {
+                self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+                Ok(true)
+            }
+            Ok(_) => Ok(false),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Back to everyday settings after [`Lite::begin_bulk`]: the small page cache and, if it
+    /// changed, the write-ahead log (which every opening of the store also asks for).
+    pub fn end_bulk(&self, journal_changed: bool) -> StoreResult<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
+        if journal_changed {
+            retry_busy(|| {
+                self.conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            })?;
+            self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        }
+        Ok(())
     }
 
     /// Opens an existing store for reading only. Nothing is created, migrated or written,
@@ -97,7 +152,7 @@ impl Lite {
                 detail: "it is not a file".into(),
             });
         }
-        let live = sibling(path, "-wal").exists();
+        let live = writer_at_work(path);
         let stamp = FileStamp::of(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = match live {
@@ -113,7 +168,18 @@ impl Lite {
             path: path.to_path_buf(),
             immutable: if live { None } else { stamp },
         };
-        let identity = store.identity()?;
+        let identity = match store.identity() {
+            // A write cut short (a killed import) left its rollback journal, which only a
+            // connection that may write can play back.
+            Err(StoreError::Other(_) | StoreError::Io { .. })
+                if sibling(path, "-journal").exists() =>
+            {
+                return Err(StoreError::Interrupted {
+                    path: path.display().to_string(),
+                })
+            }
+            identity => identity?,
+        };
         if identity.app_id != APPLICATION_ID || identity.version != SCHEMA_VERSION {
             return Err(not_a_store(path, identity));
         }
@@ -127,8 +193,8 @@ impl Lite {
         let Some(stamp) = &self.immutable else {
             return Ok(false);
         };
-        let changed = FileStamp::of(&self.path).as_ref() != Some(stamp)
-            || sibling(&self.path, "-wal").exists();
+        let changed =
+            FileStamp::of(&self.path).as_ref() != Some(stamp) || writer_at_work(&self.path);
         if changed {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             self.conn = Connection::open_with_flags(&self.path, flags)?;
@@ -260,6 +326,12 @@ impl FileStamp {
 }
 
 /// `path` with `suffix` appended to its file name (`store.db-wal`).
+/// Whether a writer has the store open, or left its work to finish: a write-ahead log, or a
+/// rollback journal (a large import writes through one), beside the file.
+fn writer_at_work(path: &Path) -> bool {
+    sibling(path, "-wal").exists() || sibling(path, "-journal").exists()
+}
+
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);

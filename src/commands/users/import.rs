@@ -38,8 +38,8 @@ struct Imported {
 /// memory, which must stay flat whatever the file's size.
 const CACHE_MIB: u32 = 64;
 
-/// A file above this size, in bytes (some ten thousand users), is imported with
-/// [`CACHE_MIB`] of page cache.
+/// A file above this size, in bytes (some ten thousand users), is imported as one large
+/// write ([`Store::bulk`]).
 const LARGE_FILE: u64 = 1 << 20;
 
 fn open(path: &Path) -> std::io::Result<BufReader<File>> {
@@ -57,49 +57,52 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
     first.fill_buf().map_err(cannot_read)?;
     let now = opts.now();
     let file = args.file.display().to_string();
-    if size > LARGE_FILE {
-        store.set_cache_mib(CACHE_MIB)?;
-    }
     let bar = output::progress(None, "importing");
-    std::thread::scope(|scope| {
-        // The first pass runs on its own thread while the second writes. Nothing commits
-        // before it has checked the whole file, and a problem it finds is the answer, whatever
-        // else failed meanwhile: the import answers exactly as if the file had been checked
-        // first.
-        let first_pass = scope.spawn(|| {
-            let checked = import::check(first, || open(&args.file))?;
-            bar.set_length(checked.rows);
-            Ok(checked)
-        });
-        let first_pass = FirstPass(RefCell::new(Some(first_pass)));
-        // A dry run is the same import, rolled back: its counts are exactly the real run's.
-        let written = write_in_org(store, opts, !args.dry_run, |tx, actor, org| {
-            permit(actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
-            let mut rows = import::Reader::new(open(&args.file).map_err(cannot_read)?)?;
-            let (counts, checked) =
-                import_rows(tx, org, actor, &mut rows, &first_pass, now, &file, &bar)?;
-            Ok((counts, checked, org.clone()))
-        });
-        let (mut counts, checked, org) = match written {
-            Ok(written) => written,
-            Err(e) => match first_pass.verdict() {
-                Some(Err(found)) => return Err(found),
-                _ => return Err(e),
-            },
-        };
-        bar.finish_and_clear();
-        counts.dry_run = args.dry_run;
-        let verb = if args.dry_run {
-            "Would import"
-        } else {
-            "Imported"
-        };
-        let text = format!(
-            "{verb} {} rows into {}: {} created, {} updated, {} unchanged",
-            checked.rows, org.slug, counts.created, counts.updated, counts.unchanged
-        );
-        Ok(Report::text(&counts, text).into())
-    })
+    let import = |store: &mut Store| {
+        std::thread::scope(|scope| {
+            // The first pass runs on its own thread while the second writes. Nothing commits
+            // before it has checked the whole file, and a problem it finds is the answer, whatever
+            // else failed meanwhile: the import answers exactly as if the file had been checked
+            // first.
+            let first_pass = scope.spawn(|| {
+                let checked = import::check(first, || open(&args.file))?;
+                bar.set_length(checked.rows);
+                Ok(checked)
+            });
+            let first_pass = FirstPass(RefCell::new(Some(first_pass)));
+            // A dry run is the same import, rolled back: its counts are exactly the real run's.
+            let written = write_in_org(store, opts, !args.dry_run, |tx, actor, org| {
+                permit(actor, &[Who::Operator, Who::SuperAdmin], "import users")?;
+                let mut rows = import::Reader::new(open(&args.file).map_err(cannot_read)?)?;
+                let (counts, checked) =
+                    import_rows(tx, org, actor, &mut rows, &first_pass, now, &file, &bar)?;
+                Ok((counts, checked, org.clone()))
+            });
+            let (mut counts, checked, org) = match written {
+                Ok(written) => written,
+                Err(e) => match first_pass.verdict() {
+                    Some(Err(found)) => return Err(found),
+                    _ => return Err(e),
+                },
+            };
+            bar.finish_and_clear();
+            counts.dry_run = args.dry_run;
+            let verb = if args.dry_run {
+                "Would import"
+            } else {
+                "Imported"
+            };
+            let text = format!(
+                "{verb} {} rows into {}: {} created, {} updated, {} unchanged",
+                checked.rows, org.slug, counts.created, counts.updated, counts.unchanged
+            );
+            Ok(Report::text(&counts, text).into())
+        })
+    };
+    match size > LARGE_FILE {
+        true => store.bulk(CACHE_MIB, import)?,
+        false => import(store),
+    }
 }
 
 /// The first pass over the file, checking it whole on its own thread.
