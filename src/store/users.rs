@@ -1,5 +1,7 @@
 //! The `users` table: the people of each org.
 
+use std::collections::HashSet;
+
 use super::db::{copy_field, Db, Row, Sql, Val};
 use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
@@ -126,6 +128,14 @@ impl Users<'_> {
         mut each: impl FnMut(User) -> Result<bool, E>,
     ) -> Result<(), E> {
         let needle = search.map(str::to_lowercase).unwrap_or_default();
+        if let Route::Index { key } = self.route(org_id, &needle)? {
+            // The few matches, read through the index and sorted here.
+            return self.db.each(
+                FOUND,
+                &[Val::Int(org_id), Val::Text(&needle), Val::Text(&key)],
+                |r| each(from_row(r)?),
+            );
+        }
         self.db.each(
             Sql::Each {
                 lite: select_users!(
@@ -142,6 +152,149 @@ impl Users<'_> {
             |r| each(from_row(r)?),
         )
     }
+
+    /// How [`Users::scan`] finds the users holding `needle` (lower-cased): through the
+    /// trigram index when they are few, else by walking the org in name order, which meets
+    /// the first screenful of a dense needle at once.
+    fn route(&self, org_id: i64, needle: &str) -> StoreResult<Route> {
+        // A needle of one or two characters has no trigram; SQLite reads a query up to a NUL.
+        if needle.chars().nth(2).is_none() || needle.contains('\0') {
+            return Ok(Route::Walk);
+        }
+        let key = match self.db {
+            Db::Lite(_) => {
+                let query = trigram_query(needle);
+                // Candidates of every org, before the text is checked: past this many, reading
+                // them costs what the walk would.
+                let candidates = self
+                    .db
+                    .int(CANDIDATES, &[Val::Text(&query), Val::Int(MANY_CANDIDATES)])?;
+                if candidates >= MANY_CANDIDATES {
+                    return Ok(Route::Walk);
+                }
+                query
+            }
+            Db::Pg(_) => {
+                // pg_trgm may be missing on the server: no index, no use asking it.
+                let indexed = self.db.int(
+                    "SELECT count(*) FROM pg_indexes
+                     WHERE schemaname = current_schema() AND indexname = 'users_by_search_text'",
+                    &[],
+                )?;
+                if indexed == 0 {
+                    return Ok(Route::Walk);
+                }
+                like_pattern(needle)
+            }
+        };
+        let matches = self.db.int(
+            FOUND_COUNT,
+            &[
+                Val::Int(org_id),
+                Val::Text(needle),
+                Val::Text(&key),
+                Val::Int(DENSE_MATCHES + 1),
+            ],
+        )?;
+        Ok(match matches > DENSE_MATCHES {
+            true => Route::Walk,
+            false => Route::Index { key },
+        })
+    }
+}
+
+/// The users of org ?1 whose search text holds ?2, found through the trigram index (asked
+/// ?3: an FTS5 query on SQLite, a `LIKE` pattern on PostgreSQL), in name order. SQLite looks
+/// each candidate up by id (NOT INDEXED: never the name index, which would walk the org).
+const FOUND: Sql<'static> = Sql::Each {
+    lite: select_users!(
+        "NOT INDEXED
+         WHERE id IN (SELECT rowid FROM users_search WHERE users_search MATCH ?3)
+           AND org_id = ?1 AND instr(search_text, ?2) > 0
+         ORDER BY org_id, name_key, email"
+    ),
+    pg: select_users!(
+        "WHERE org_id = ?1 AND search_text LIKE ?3 AND strpos(search_text, ?2) > 0
+         ORDER BY org_id, name_key, email"
+    ),
+};
+
+/// How many users [`FOUND`] finds, counted up to ?4.
+const FOUND_COUNT: Sql<'static> = Sql::Each {
+    lite: "SELECT count(*) FROM (SELECT 1 FROM users NOT INDEXED
+           WHERE id IN (SELECT rowid FROM users_search WHERE users_search MATCH ?3)
+             AND org_id = ?1 AND instr(search_text, ?2) > 0
+           LIMIT ?4)",
+    pg: "SELECT count(*) FROM (SELECT 1 FROM users
+         WHERE org_id = ?1 AND search_text LIKE ?3 AND strpos(search_text, ?2) > 0
+         LIMIT ?4) m",
+};
+
+/// How many rows of any org the SQLite index answers the FTS5 query ?1 with, counted up to
+/// ?2: the candidates, before their text is checked.
+const CANDIDATES: &str = "SELECT count(*) FROM (SELECT 1 FROM users_search
+                          WHERE users_search MATCH ?1 LIMIT ?2)";
+
+/// How a search finds its users.
+enum Route {
+    /// Every user of the org in name order, each checked against the needle.
+    Walk,
+    /// The matches found through the index: `key` is what it is asked (an FTS5 query on
+    /// SQLite, a `LIKE` pattern on PostgreSQL).
+    Index { key: String },
+}
+
+/// A search with more matches than this in the org walks it in name order instead: the walk
+/// meets the first screenful at once, where the index would read and sort them all.
+const DENSE_MATCHES: i64 = 2000;
+
+/// A search whose trigrams the SQLite index finds in this many rows or more (every org's,
+/// true matches or not) walks the org instead.
+const MANY_CANDIDATES: i64 = 20_000;
+
+/// The most trigrams of a needle the SQLite index is asked for: a longer needle is asked
+/// for some of them, spread over it (any subset still finds every match).
+const MAX_TRIGRAMS: usize = 32;
+
+/// The FTS5 query for the rows holding every trigram (run of three characters) of `needle`:
+/// each distinct trigram a quoted string of its own (`"` doubled), joined by AND, since an
+/// index of detail = none answers no phrase of several. A row holding the needle holds each
+/// of its trigrams; the text itself is checked afterwards.
+fn trigram_query(needle: &str) -> String {
+    // Where each character begins, and where the last ends.
+    let bounds: Vec<usize> = needle
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([needle.len()])
+        .collect();
+    let mut seen = HashSet::new();
+    let trigrams: Vec<&str> = bounds
+        .windows(4)
+        .map(|w| &needle[w[0]..w[3]])
+        .filter(|t| seen.insert(*t))
+        .collect();
+    let step = trigrams.len().div_ceil(MAX_TRIGRAMS).max(1);
+    let quoted: Vec<String> = trigrams
+        .iter()
+        .step_by(step)
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect();
+    quoted.join(" AND ")
+}
+
+/// The `LIKE` pattern of the texts that contain `needle`: its `%`, `_` and `\` escaped (the
+/// default escape character), wrapped in `%`.
+fn like_pattern(needle: &str) -> String {
+    let mut pattern = String::with_capacity(needle.len() + 2);
+    pattern.push('%');
+    for c in needle.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 super::write_handle!(UsersTx, Users);
@@ -220,5 +373,177 @@ impl UsersTx<'_> {
             ],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Location, Mode, Store};
+
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mode = Mode::ReadWrite {
+            now: chrono::Utc::now(),
+            test_clock: false,
+        };
+        let store = Store::open(&Location::Sqlite(dir.path().join("s.db")), mode).unwrap();
+        (dir, store)
+    }
+
+    /// Writes users of org 1 straight into the table, as `save` would store them.
+    fn put(db: Db<'_>, people: &[(&str, &str)]) {
+        db.batch(
+            "INSERT OR IGNORE INTO orgs (id, slug, name, created_at) VALUES (1, 'o', 'O', '')",
+        )
+        .unwrap();
+        for (name, email) in people {
+            db.exec(
+                "INSERT INTO users (org_id, email, name, search_text, name_key)
+                 VALUES (1, ?1, ?2, ?3, ?4)",
+                &[
+                    Val::Text(email),
+                    Val::Text(name),
+                    Val::Text(&search_text(name, email)),
+                    Val::Text(&name_key(name)),
+                ],
+            )
+            .unwrap();
+        }
+    }
+
+    fn found(users: Users<'_>, search: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        users
+            .scan(1, Some(search), |u| {
+                out.push(u.email);
+                Ok::<_, StoreError>(true)
+            })
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_needle_asks_the_index_for_each_distinct_trigram_quoted() {
+        assert_eq!(trigram_query("abcd"), r#""abc" AND "bcd""#);
+        assert_eq!(trigram_query("aaaaa"), r#""aaa""#);
+        assert_eq!(trigram_query(r#"a"b"#), r#""a""b""#);
+        assert_eq!(trigram_query("zoë q"), r#""zoë" AND "oë " AND "ë q""#);
+        assert_eq!(trigram_query("x\ny"), "\"x\ny\"");
+        let long: String = ('a'..='z').chain('A'..='Z').collect();
+        let asked = trigram_query(&long);
+        assert!(asked.starts_with(r#""abc" AND "#), "{asked}");
+        assert!(asked.matches(" AND ").count() < MAX_TRIGRAMS, "{asked}");
+    }
+
+    #[test]
+    fn like_patterns_escape_their_wildcards() {
+        assert_eq!(like_pattern(r"50%_a\b"), r"%50\%\_a\\b%");
+        assert_eq!(like_pattern("zoë"), "%zoë%");
+    }
+
+    #[test]
+    fn searches_through_the_index_look_candidates_up_by_id() {
+        let (_dir, store) = temp_store();
+        let Db::Lite(conn) = store.db() else {
+            unreachable!("a SQLite store")
+        };
+        let Sql::Each { lite: found, .. } = FOUND else {
+            unreachable!("FOUND differs by database")
+        };
+        let Sql::Each { lite: count, .. } = FOUND_COUNT else {
+            unreachable!("FOUND_COUNT differs by database")
+        };
+        for sql in [found, count, CANDIDATES] {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(
+                    rusqlite::params_from_iter(std::iter::repeat_n("x", stmt.parameter_count())),
+                    |r| r.get(3),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let plan = plan.join("\n");
+            assert!(plan.contains("users_search VIRTUAL TABLE"), "{sql}\n{plan}");
+            assert!(!plan.contains("users_by_name_key"), "{sql}\n{plan}");
+            assert!(!plan.lines().any(|l| l == "SCAN users"), "{sql}\n{plan}");
+        }
+    }
+
+    #[test]
+    fn the_index_finds_exactly_what_a_substring_filter_finds() {
+        let (_dir, store) = temp_store();
+        let db = store.db();
+        let people = [
+            ("Zoë Quintero", "zoe@acme.test"),
+            ("ZOË QUINTERO", "zoe2@acme.test"),
+            ("Straße Weiß", "strasse@acme.test"),
+            ("İlker Ünal", "ilker@acme.test"),
+            ("Say \"Hi\" O'Neil", "quote@acme.test"),
+            ("100% *star* _under_", "pct@acme.test"),
+            ("Nul\0in the name", "nul@acme.test"),
+            ("Non\u{FFFE}char", "nonchar@acme.test"),
+            ("李小龍", "lee@acme.test"),
+            ("😀😃😄 grin", "grin@acme.test"),
+            ("Ann", "a\\b@acme.test"),
+        ];
+        put(db, &people);
+        let users = Users { db };
+        let texts: Vec<(String, &str)> = people
+            .iter()
+            .map(|(n, e)| (search_text(n, e), *e))
+            .collect();
+        let needles = [
+            "zoë",
+            "ZOË Q",
+            "quintero",
+            "STRASSE",
+            "straße",
+            "weiß",
+            "i̇lker",
+            "ünal",
+            "\"hi\"",
+            "o'neil",
+            "\" o",
+            "100%",
+            "*star*",
+            "_under_",
+            "% *",
+            "in the",
+            "nul",
+            "l\0i",
+            "on\u{FFFE}c",
+            "on\u{FFFD}c",
+            "李小龍",
+            "小龍",
+            "😃😄 ",
+            "o\nz",
+            "ann\na\\b",
+            "a\\b@",
+            "@acme.test",
+            "acme.tesx",
+            "cme",
+            "zz",
+            "z",
+        ];
+        for needle in needles {
+            let lower = needle.to_lowercase();
+            let mut want: Vec<&str> = texts
+                .iter()
+                .filter(|(t, _)| t.contains(&lower))
+                .map(|(_, e)| *e)
+                .collect();
+            let mut got = found(users, needle);
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{needle:?}");
+            if lower.chars().count() >= 3 && !lower.contains('\0') {
+                assert!(
+                    matches!(users.route(1, &lower).unwrap(), Route::Index { .. }),
+                    "{needle:?} went through the index"
+                );
+            }
+        }
     }
 }
