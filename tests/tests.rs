@@ -18,6 +18,7 @@ mod policy_props;
 mod records;
 mod reliability;
 mod rules;
+mod search;
 mod sessions;
 mod support;
 mod terminal;
