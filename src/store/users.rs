@@ -179,13 +179,17 @@ impl Users<'_> {
                 query
             }
             Db::Pg(_) => {
-                // pg_trgm may be missing on the server: no index, no use asking it.
-                let indexed = self.db.int(
+                // pg_trgm may be missing on the server: no index, no use asking it. Nor for a
+                // needle without three letters or digits in a row (by the database's own
+                // classification): pg_trgm takes trigrams from those only, and with none it
+                // would read the whole index, then the walk would read the whole org.
+                let useful = self.db.int(
                     "SELECT count(*) FROM pg_indexes
-                     WHERE schemaname = current_schema() AND indexname = 'users_by_search_text'",
-                    &[],
+                     WHERE schemaname = current_schema() AND indexname = 'users_by_search_text'
+                       AND ?1 ~ '[[:alnum:]]{3}'",
+                    &[Val::Text(needle)],
                 )?;
-                if indexed == 0 {
+                if useful == 0 {
                     return Ok(Route::Walk);
                 }
                 like_pattern(needle)

@@ -3,12 +3,14 @@
 -- (FTS5 and its trigram tokenizer date from 3.34).
 --
 -- External content: the index keeps no copy of the text, only which rows hold each trigram
--- (detail = none). case_sensitive 1 keeps the text as stored: admin-proxy has already
--- lower-cased it in every script, which FTS5's own folding would not match.
+-- (detail = none), and no sizes for ranking (columnsize = 0). case_sensitive 1 keeps the text
+-- as stored: admin-proxy has already lower-cased it in every script, which FTS5's own folding
+-- would not match.
 CREATE VIRTUAL TABLE users_search USING fts5(
     search_text,
     tokenize = 'trigram case_sensitive 1',
     detail = none,
+    columnsize = 0,
     content = 'users',
     content_rowid = 'id'
 );
