@@ -157,7 +157,8 @@ impl Users<'_> {
     /// trigram index when they are few, else by walking the org in name order, which meets
     /// the first screenful of a dense needle at once.
     fn route(&self, org_id: i64, needle: &str) -> StoreResult<Route> {
-        // A needle of one or two characters has no trigram; SQLite reads a query up to a NUL.
+        // A needle of one or two characters has no trigram; one with a NUL (which no argument
+        // can hold) is left to the walk rather than to FTS5's query parser.
         if needle.chars().nth(2).is_none() || needle.contains('\0') {
             return Ok(Route::Walk);
         }
@@ -243,10 +244,10 @@ const FOUND_COUNT: Sql<'static> = Sql::Each {
 
 /// How many candidates of any org SQLite has for the FTS5 query ?1, counted up to ?2: the
 /// rows the index answers with and those it does not hold yet, before their text is checked.
-const CANDIDATES: &str =
-    "SELECT count(*) FROM (SELECT rowid FROM users_search WHERE users_search MATCH ?1
-                                             UNION ALL SELECT id FROM users_search_pending
-                                             LIMIT ?2)";
+const CANDIDATES: &str = "SELECT count(*) FROM (
+        SELECT rowid FROM users_search WHERE users_search MATCH ?1
+        UNION ALL SELECT id FROM users_search_pending
+        LIMIT ?2)";
 
 /// Brings the SQLite search index up to date at the end of a write transaction: the users
 /// written since the last time (by admin-proxy or by hand) go into it in one statement, and
