@@ -243,7 +243,22 @@ ap_list() { "$AP" --db "$S" --actor boss@big.test --org big list users --search 
 sq_list() {
     sqlite3 "$S" "select email,name,role,groups from users where org_id=1 and (name like '%user 0001%' or email like '%user 0001%') order by name limit 20" >/dev/null
 }
-pair "list users --search --limit 20" 2 ap_list sq_list
+pair "list users --search (early match) --limit 20" 2 ap_list sq_list
+
+# Needles met only at the end of name order (the last name of all), or nowhere: a walk in
+# name order would read the whole org; the trigram index finds them at once.
+LATE=$(tail -n +2 "$CSV" | cut -d, -f2 | sort | tail -n 1 | tr '[:upper:]' '[:lower:]')
+NONE='zz nobody'
+ap_search() { "$AP" --db "$S" --actor boss@big.test --org big list users --search "$1" --limit 20 >/dev/null; }
+sq_search() {
+    sqlite3 "$S" "select email,name,role,groups from users where org_id=1 and (name like '%$1%' or email like '%$1%') order by name limit 20" >/dev/null
+}
+ap_late() { ap_search "$LATE"; }
+sq_late() { sq_search "$LATE"; }
+ap_none() { ap_search "$NONE"; }
+sq_none() { sq_search "$NONE"; }
+pair "list users --search (late match: $LATE) --limit 20" 0.2 ap_late sq_late
+pair "list users --search (no match) --limit 20" 0.2 ap_none sq_none
 
 # ---------------------------------------------------------------- audit verify
 sqlite3 -header -csv "$S" 'select * from audit_log' >"$WORK/audit.csv"

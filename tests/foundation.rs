@@ -153,14 +153,14 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
     let out = env.run(&["--format", "json", "init"]).ok().json();
     assert_eq!(out["path"], env.store_name());
     if env.is_postgres() {
-        assert_eq!(out["schema_version"], 3);
+        assert_eq!(out["schema_version"], 4);
         assert_eq!(
             env.sql1("SELECT value FROM admin_proxy_meta WHERE key = 'schema_version'"),
-            "3"
+            "4"
         );
     } else {
         // The file itself: SQLite only.
-        assert_eq!(out["schema_version"], 4);
+        assert_eq!(out["schema_version"], 5);
         assert!(env.db.exists());
         #[cfg(unix)]
         {
@@ -176,7 +176,7 @@ fn init_creates_a_private_wal_store_with_its_folders_and_is_idempotent() {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 4);
+        assert_eq!(version, 5);
     }
 
     // Again: nothing changes, and the table output names the store.

@@ -19,6 +19,7 @@ mod policy_props;
 mod records;
 mod reliability;
 mod rules;
+mod search;
 mod sessions;
 mod support;
 mod terminal;

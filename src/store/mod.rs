@@ -344,6 +344,13 @@ impl Store {
             let _ = db.batch("ROLLBACK");
             return Err(StoreError::Unaudited.into());
         }
+        if commit {
+            // Derived data, written last: what the transaction wrote becomes searchable.
+            if let Err(e) = users::index_pending(db) {
+                let _ = db.batch("ROLLBACK");
+                return Err(e.into());
+            }
+        }
         db.batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
         Ok(value)
     }

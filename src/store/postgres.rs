@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_user_side.sql"),
     include_str!("migrations/postgres/0003_requests.sql"),
+    include_str!("migrations/postgres/0004_search.sql"),
 ];
 
 /// The schema version this build writes.

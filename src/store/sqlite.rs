@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0002_name_key.sql"),
     include_str!("migrations/sqlite/0003_user_side.sql"),
     include_str!("migrations/sqlite/0004_requests.sql"),
+    include_str!("migrations/sqlite/0005_search.sql"),
 ];
 
 /// The schema version this build writes.

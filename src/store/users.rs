@@ -1,5 +1,7 @@
 //! The `users` table: the people of each org.
 
+use std::collections::HashSet;
+
 use super::db::{copy_field, Db, Row, Sql, Val};
 use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
@@ -225,6 +227,14 @@ impl Users<'_> {
         mut each: impl FnMut(User) -> Result<bool, E>,
     ) -> Result<(), E> {
         let needle = search.map(str::to_lowercase).unwrap_or_default();
+        if let Route::Index { key } = self.route(org_id, &needle)? {
+            // The few matches, read through the index and sorted here.
+            return self.db.each(
+                FOUND,
+                &[Val::Int(org_id), Val::Text(&needle), Val::Text(&key)],
+                |r| each(from_row(r)?),
+            );
+        }
         self.db.each(
             Sql::Each {
                 lite: select_users!(
@@ -241,6 +251,188 @@ impl Users<'_> {
             |r| each(from_row(r)?),
         )
     }
+
+    /// How [`Users::scan`] finds the users holding `needle` (lower-cased): through the
+    /// trigram index when they are few, else by walking the org in name order, which meets
+    /// the first screenful of a dense needle at once.
+    fn route(&self, org_id: i64, needle: &str) -> StoreResult<Route> {
+        // A needle of one or two characters has no trigram; one with a NUL (which no argument
+        // can hold) is left to the walk rather than to FTS5's query parser.
+        if needle.chars().nth(2).is_none() || needle.contains('\0') {
+            return Ok(Route::Walk);
+        }
+        let key = match self.db {
+            Db::Lite(_) => {
+                let query = trigram_query(needle);
+                // Candidates of every org, before the text is checked: past this many, reading
+                // them costs what the walk would.
+                let candidates = self
+                    .db
+                    .int(CANDIDATES, &[Val::Text(&query), Val::Int(MANY_CANDIDATES)])?;
+                if candidates >= MANY_CANDIDATES {
+                    return Ok(Route::Walk);
+                }
+                if candidates <= DENSE_MATCHES {
+                    // So few that their matches are fewer still.
+                    return Ok(Route::Index { key: query });
+                }
+                query
+            }
+            Db::Pg(_) => {
+                // pg_trgm may be missing on the server: no index, no use asking it. Nor for a
+                // needle without three letters or digits in a row (by the database's own
+                // classification): pg_trgm takes trigrams from those only, and with none it
+                // would read the whole index, then the walk would read the whole org.
+                let useful = self.db.int(
+                    "SELECT count(*) FROM pg_indexes
+                     WHERE schemaname = current_schema() AND indexname = 'users_by_search_text'
+                       AND ?1 ~ '[[:alnum:]]{3}'",
+                    &[Val::Text(needle)],
+                )?;
+                if useful == 0 {
+                    return Ok(Route::Walk);
+                }
+                like_pattern(needle)
+            }
+        };
+        let matches = self.db.int(
+            FOUND_COUNT,
+            &[
+                Val::Int(org_id),
+                Val::Text(needle),
+                Val::Text(&key),
+                Val::Int(DENSE_MATCHES + 1),
+            ],
+        )?;
+        Ok(match matches > DENSE_MATCHES {
+            true => Route::Walk,
+            false => Route::Index { key },
+        })
+    }
+}
+
+/// The users of org ?1 whose search text holds ?2, found through the trigram index (asked
+/// ?3: an FTS5 query on SQLite, a `LIKE` pattern on PostgreSQL), in name order. On SQLite the
+/// candidates are the index's and the users it does not hold yet (`users_search_pending`),
+/// each looked up by id (NOT INDEXED: never the name index, which would walk the org).
+const FOUND: Sql<'static> = Sql::Each {
+    lite: select_users!(
+        "NOT INDEXED
+         WHERE id IN (SELECT rowid FROM users_search WHERE users_search MATCH ?3
+                      UNION ALL SELECT id FROM users_search_pending)
+           AND org_id = ?1 AND instr(search_text, ?2) > 0
+         ORDER BY org_id, name_key, email"
+    ),
+    pg: select_users!(
+        "WHERE org_id = ?1 AND search_text LIKE ?3 AND strpos(search_text, ?2) > 0
+         ORDER BY org_id, name_key, email"
+    ),
+};
+
+/// How many users [`FOUND`] finds, counted up to ?4.
+const FOUND_COUNT: Sql<'static> = Sql::Each {
+    lite: "SELECT count(*) FROM (SELECT 1 FROM users NOT INDEXED
+           WHERE id IN (SELECT rowid FROM users_search WHERE users_search MATCH ?3
+                        UNION ALL SELECT id FROM users_search_pending)
+             AND org_id = ?1 AND instr(search_text, ?2) > 0
+           LIMIT ?4)",
+    pg: "SELECT count(*) FROM (SELECT 1 FROM users
+         WHERE org_id = ?1 AND search_text LIKE ?3 AND strpos(search_text, ?2) > 0
+         LIMIT ?4) m",
+};
+
+/// How many candidates of any org SQLite has for the FTS5 query ?1, counted up to ?2: the
+/// rows the index answers with and those it does not hold yet, before their text is checked.
+const CANDIDATES: &str = "SELECT count(*) FROM (
+        SELECT rowid FROM users_search WHERE users_search MATCH ?1
+        UNION ALL SELECT id FROM users_search_pending
+        LIMIT ?2)";
+
+/// Brings the SQLite search index up to date at the end of a write transaction: the users
+/// written since the last time (by admin-proxy or by hand) go into it in one statement, and
+/// out of `users_search_pending`.
+pub(super) fn index_pending(db: Db<'_>) -> StoreResult<()> {
+    if !matches!(db, Db::Lite(_)) {
+        return Ok(());
+    }
+    let pending = db.first(
+        "SELECT 1 FROM users_search_pending LIMIT 1",
+        &[],
+        |_| Ok(()),
+    )?;
+    if pending.is_none() {
+        return Ok(());
+    }
+    db.batch(
+        "INSERT INTO users_search (users_search, rowid, search_text)
+             SELECT 'delete', id, indexed FROM users_search_pending WHERE indexed IS NOT NULL;
+         INSERT INTO users_search (rowid, search_text)
+             SELECT u.id, u.search_text FROM users_search_pending p JOIN users u ON u.id = p.id;
+         DELETE FROM users_search_pending;",
+    )
+}
+
+/// How a search finds its users.
+enum Route {
+    /// Every user of the org in name order, each checked against the needle.
+    Walk,
+    /// The matches found through the index: `key` is what it is asked (an FTS5 query on
+    /// SQLite, a `LIKE` pattern on PostgreSQL).
+    Index { key: String },
+}
+
+/// A search with more matches than this in the org walks it in name order instead: the walk
+/// meets the first screenful at once, where the index would read and sort them all.
+const DENSE_MATCHES: i64 = 2000;
+
+/// A search whose trigrams the SQLite index finds in this many rows or more (every org's,
+/// true matches or not) walks the org instead: counting them stays cheap, and reading fewer
+/// through the index costs a few milliseconds, where a walk of a million users costs hundreds.
+const MANY_CANDIDATES: i64 = 10_000;
+
+/// The most trigrams of a needle the SQLite index is asked for: a longer needle is asked
+/// for some of them, spread over it (any subset still finds every match).
+const MAX_TRIGRAMS: usize = 32;
+
+/// The FTS5 query for the rows holding every trigram (run of three characters) of `needle`:
+/// each distinct trigram a quoted string of its own (`"` doubled), joined by AND, since an
+/// index of detail = none answers no phrase of several. A row holding the needle holds each
+/// of its trigrams; the text itself is checked afterwards.
+fn trigram_query(needle: &str) -> String {
+    // Where each character begins, and where the last ends.
+    let bounds: Vec<usize> = needle
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([needle.len()])
+        .collect();
+    let mut seen = HashSet::new();
+    let trigrams: Vec<&str> = bounds
+        .windows(4)
+        .map(|w| &needle[w[0]..w[3]])
+        .filter(|t| seen.insert(*t))
+        .collect();
+    let step = trigrams.len().div_ceil(MAX_TRIGRAMS).max(1);
+    let quoted: Vec<String> = trigrams
+        .iter()
+        .step_by(step)
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect();
+    quoted.join(" AND ")
+}
+
+/// The `LIKE` pattern of the texts that contain `needle`: its `%`, `_` and `\` escaped (the
+/// default escape character), wrapped in `%`.
+fn like_pattern(needle: &str) -> String {
+    let mut pattern = String::with_capacity(needle.len() + 2);
+    pattern.push('%');
+    for c in needle.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 super::write_handle!(UsersTx, Users);
@@ -281,5 +473,272 @@ impl UsersTx<'_> {
             &UserRow::of(u).vals(),
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Location, Mode, Store};
+
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mode = Mode::ReadWrite {
+            now: chrono::Utc::now(),
+            test_clock: false,
+        };
+        let store = Store::open(&Location::Sqlite(dir.path().join("s.db")), mode).unwrap();
+        (dir, store)
+    }
+
+    /// Writes users of org 1 straight into the table, as `save` would store them.
+    fn put(db: Db<'_>, people: &[(&str, &str)]) {
+        db.batch(
+            "INSERT OR IGNORE INTO orgs (id, slug, name, created_at) VALUES (1, 'o', 'O', '')",
+        )
+        .unwrap();
+        for (name, email) in people {
+            db.exec(
+                "INSERT INTO users (org_id, email, name, search_text, name_key)
+                 VALUES (1, ?1, ?2, ?3, ?4)",
+                &[
+                    Val::Text(email),
+                    Val::Text(name),
+                    Val::Text(&search_text(name, email)),
+                    Val::Text(&name_key(name)),
+                ],
+            )
+            .unwrap();
+        }
+    }
+
+    fn found(users: Users<'_>, search: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        users
+            .scan(1, Some(search), |u| {
+                out.push(u.email);
+                Ok::<_, StoreError>(true)
+            })
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_needle_asks_the_index_for_each_distinct_trigram_quoted() {
+        assert_eq!(trigram_query("abcd"), r#""abc" AND "bcd""#);
+        assert_eq!(trigram_query("aaaaa"), r#""aaa""#);
+        assert_eq!(trigram_query(r#"a"b"#), r#""a""b""#);
+        assert_eq!(trigram_query("zoë q"), r#""zoë" AND "oë " AND "ë q""#);
+        assert_eq!(trigram_query("x\ny"), "\"x\ny\"");
+        let long: String = ('a'..='z').chain('A'..='Z').collect();
+        let asked = trigram_query(&long);
+        assert!(asked.starts_with(r#""abc" AND "#), "{asked}");
+        assert!(asked.matches(" AND ").count() < MAX_TRIGRAMS, "{asked}");
+    }
+
+    #[test]
+    fn like_patterns_escape_their_wildcards() {
+        assert_eq!(like_pattern(r"50%_a\b"), r"%50\%\_a\\b%");
+        assert_eq!(like_pattern("zoë"), "%zoë%");
+    }
+
+    #[test]
+    fn searches_through_the_index_look_candidates_up_by_id() {
+        let (_dir, store) = temp_store();
+        let Db::Lite(conn) = store.db() else {
+            unreachable!("a SQLite store")
+        };
+        let Sql::Each { lite: found, .. } = FOUND else {
+            unreachable!("FOUND differs by database")
+        };
+        let Sql::Each { lite: count, .. } = FOUND_COUNT else {
+            unreachable!("FOUND_COUNT differs by database")
+        };
+        for sql in [found, count, CANDIDATES] {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(
+                    rusqlite::params_from_iter(std::iter::repeat_n("x", stmt.parameter_count())),
+                    |r| r.get(3),
+                )
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let plan = plan.join("\n");
+            assert!(plan.contains("users_search VIRTUAL TABLE"), "{sql}\n{plan}");
+            assert!(!plan.contains("users_by_name_key"), "{sql}\n{plan}");
+            assert!(!plan.lines().any(|l| l == "SCAN users"), "{sql}\n{plan}");
+        }
+    }
+
+    /// The needles of [`the_index_finds_exactly_what_a_substring_filter_finds`].
+    const NEEDLES: [&str; 31] = [
+        "zoë",
+        "ZOË Q",
+        "quintero",
+        "STRASSE",
+        "straße",
+        "weiß",
+        "i̇lker",
+        "ünal",
+        "\"hi\"",
+        "o'neil",
+        "\" o",
+        "100%",
+        "*star*",
+        "_under_",
+        "% *",
+        "in the",
+        "nul",
+        "l\0i",
+        "on\u{FFFE}c",
+        "on\u{FFFD}c",
+        "李小龍",
+        "小龍",
+        "😃😄 ",
+        "o\nz",
+        "ann\na\\b",
+        "a\\b@",
+        "@acme.test",
+        "acme.tesx",
+        "cme",
+        "zz",
+        "z",
+    ];
+
+    /// Checks every needle against a substring filter of what the table holds, and that
+    /// those of three characters or more went through the index.
+    #[track_caller]
+    fn check_needles(db: Db<'_>, when: &str) {
+        let users = Users { db };
+        let texts = db
+            .rows(
+                "SELECT search_text, email FROM users WHERE org_id = 1",
+                &[],
+                |r| Ok((r.string(0)?, r.string(1)?)),
+            )
+            .unwrap();
+        for needle in NEEDLES {
+            let lower = needle.to_lowercase();
+            let mut want: Vec<&str> = texts
+                .iter()
+                .filter(|(t, _)| t.contains(&lower))
+                .map(|(_, e)| e.as_str())
+                .collect();
+            let mut got = found(users, needle);
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{when}: {needle:?}");
+            if lower.chars().count() >= 3 && !lower.contains('\0') {
+                assert!(
+                    matches!(users.route(1, &lower).unwrap(), Route::Index { .. }),
+                    "{when}: {needle:?} went through the index"
+                );
+            }
+        }
+    }
+
+    fn pending(db: Db<'_>) -> i64 {
+        db.int("SELECT count(*) FROM users_search_pending", &[])
+            .unwrap()
+    }
+
+    #[test]
+    fn the_index_finds_exactly_what_a_substring_filter_finds() {
+        let (_dir, store) = temp_store();
+        let db = store.db();
+        put(
+            db,
+            &[
+                ("Zoë Quintero", "zoe@acme.test"),
+                ("ZOË QUINTERO", "zoe2@acme.test"),
+                ("Straße Weiß", "strasse@acme.test"),
+                ("İlker Ünal", "ilker@acme.test"),
+                ("Say \"Hi\" O'Neil", "quote@acme.test"),
+                ("100% *star* _under_", "pct@acme.test"),
+                ("Nul\0in the name", "nul@acme.test"),
+                ("Non\u{FFFE}char", "nonchar@acme.test"),
+                ("李小龍", "lee@acme.test"),
+                ("😀😃😄 grin", "grin@acme.test"),
+                ("Ann", "a\\b@acme.test"),
+            ],
+        );
+        // Written by hand: not in the index yet, found all the same.
+        assert_eq!(pending(db), 11);
+        check_needles(db, "pending");
+        index_pending(db).unwrap();
+        assert_eq!(pending(db), 0);
+        check_needles(db, "indexed");
+
+        // Renamed, moved to another id, removed: by hand, then folded into the index.
+        db.batch(
+            "UPDATE users SET name = 'Zoë Renamed', search_text = 'zoë renamed' || char(10) || email
+             WHERE email = 'zoe@acme.test';
+             UPDATE users SET id = 1000 WHERE email = 'lee@acme.test';
+             DELETE FROM users WHERE email = 'grin@acme.test';
+             UPDATE users SET search_text = 'twice' WHERE email = 'ilker@acme.test';
+             UPDATE users SET search_text = 'i̇lker ünal' || char(10) || email
+             WHERE email = 'ilker@acme.test';",
+        )
+        .unwrap();
+        assert_eq!(pending(db), 5);
+        check_needles(db, "changed by hand");
+        index_pending(db).unwrap();
+        check_needles(db, "changed and indexed");
+        let db_check =
+            db.batch("INSERT INTO users_search (users_search, rank) VALUES ('integrity-check', 1)");
+        assert!(db_check.is_ok(), "{db_check:?}");
+    }
+
+    #[test]
+    fn dense_needles_walk_the_org_and_find_the_same() {
+        let (_dir, store) = temp_store();
+        let db = store.db();
+        db.batch(
+            "INSERT INTO orgs (id, slug, name, created_at) VALUES (1, 'o', 'O', ''), (2, 'p', 'P', '');
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10050)
+             INSERT INTO users (org_id, email, name, search_text, name_key)
+             SELECT 1 + (i % 2000 = 0), e, 'Person ' || i, 'person ' || i || char(10) || e,
+                    'person ' || i
+             FROM (SELECT i, 'p' || i || iif(i % 2 = 0, '@even.test', '@odd.test') AS e FROM n);",
+        )
+        .unwrap();
+        index_pending(db).unwrap();
+        let users = Users { db };
+        // Org 1 has 10,045 people, org 2 five (all at even.test): "person" has too many
+        // candidates for either; "even.test" has few enough, but too many matches in org 1.
+        for (org, needle, route) in [
+            (1, "person", "walk"),
+            (2, "person", "walk"),
+            (1, "even.test", "walk"),
+            (2, "even.test", "index"),
+            (1, "person 1", "index"),
+            (1, "person 4000", "index"),
+            (2, "person 4000", "index"),
+            (2, "son 100", "index"),
+        ] {
+            let took = match users.route(org, needle).unwrap() {
+                Route::Walk => "walk",
+                Route::Index { .. } => "index",
+            };
+            assert_eq!(took, route, "org {org}, {needle:?}");
+            let mut want = db
+                .rows(
+                    "SELECT email FROM users WHERE org_id = ?1 AND instr(search_text, ?2) > 0
+                     ORDER BY name_key, email",
+                    &[Val::Int(org), Val::Text(needle)],
+                    |r| r.string(0),
+                )
+                .unwrap();
+            let mut got = Vec::new();
+            users
+                .scan(org, Some(needle), |u| {
+                    got.push(u.email);
+                    Ok::<_, StoreError>(got.len() < 25)
+                })
+                .unwrap();
+            want.truncate(25);
+            assert_eq!(got, want, "org {org}, {needle:?}");
+        }
     }
 }
