@@ -123,6 +123,43 @@ fn a_large_import_into_an_empty_org_writes_every_user_and_its_row_in_file_order(
         .ok()
         .json();
     assert_eq!(emails(&found), ["p019999@initech.test"]);
+    if !env.is_postgres() {
+        // The import indexed its users itself, all of them, and left the insert trigger on.
+        assert_eq!(env.sql1("SELECT count(*) FROM users_search_paused"), "0");
+        assert_eq!(env.sql1("SELECT count(*) FROM users_search_pending"), "0");
+        // The trigrams of "p012345@", in the index: that user alone.
+        assert_eq!(
+            env.sql1(
+                "SELECT count(*) FROM users_search WHERE users_search MATCH \
+                 '\"p01\" AND \"012\" AND \"123\" AND \"234\" AND \"345\" AND \"45@\"'"
+            ),
+            "1"
+        );
+        let kim = write_file(
+            &env,
+            "kim.csv",
+            "email,name
+kim@initech.test,Kim Zyx
+",
+        );
+        import_initech(&env, &kim, &[]).ok();
+        let found = env
+            .run(&[
+                "--actor",
+                "boss@initech.test",
+                "--org",
+                "initech",
+                "--format",
+                "json",
+                "users",
+                "list",
+                "--search",
+                "kim zyx",
+            ])
+            .ok()
+            .json();
+        assert_eq!(emails(&found), ["kim@initech.test"]);
+    }
 }
 
 #[test]

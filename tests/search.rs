@@ -256,6 +256,7 @@ fn an_older_store_gains_the_index_and_finds_its_users() {
              DROP TRIGGER users_search_after_delete;
              DROP TABLE users_search;
              DROP TABLE users_search_pending;
+             DROP TABLE users_search_paused;
              PRAGMA user_version = 4;",
         );
     }

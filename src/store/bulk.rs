@@ -8,7 +8,7 @@
 use std::sync::mpsc;
 
 use super::db::{Repeated, Val};
-use super::users::{UserRow, USER_COLUMNS};
+use super::users::{self, UserRow, USER_COLUMNS};
 use super::{StoreError, Tx};
 use crate::core::audit::{Entry, COLUMNS, HASHED_TEXT_FIELDS};
 use crate::core::chain;
@@ -66,6 +66,7 @@ impl Tx<'_> {
             ))?)?,
         };
         let (first_seq, first_head) = self.audit().position(org)?;
+        users::pause_search_index(db)?;
         let (written, next_seq, head) = std::thread::scope(|scope| {
             let (send, receive) = mpsc::sync_channel::<Result<Vec<Ready>, E>>(IN_FLIGHT);
             let maker = scope
@@ -79,6 +80,7 @@ impl Tx<'_> {
             Ok::<_, E>((written?, next_seq, head))
         })?;
         self.audit().advanced(org, next_seq, head);
+        users::index_org(db, org)?;
         Ok(written)
     }
 

@@ -372,6 +372,24 @@ pub(super) fn index_pending(db: Db<'_>) -> StoreResult<()> {
     )
 }
 
+/// Tells the SQLite search index's insert trigger to leave the users inserted from now on in
+/// this transaction to [`index_org`] (bulk imports into an org that had nobody).
+pub(super) fn pause_search_index(db: Db<'_>) -> StoreResult<()> {
+    db.batch("INSERT INTO users_search_paused (one) VALUES (1)")
+}
+
+/// Indexes every user of the org `slug` for search at once, and lets the insert trigger work
+/// again: after [`pause_search_index`] and the org's first users, in the same transaction.
+pub(super) fn index_org(db: Db<'_>, slug: &str) -> StoreResult<()> {
+    db.exec(
+        "INSERT INTO users_search (rowid, search_text)
+         SELECT u.id, u.search_text FROM users u JOIN orgs o ON o.id = u.org_id
+         WHERE o.slug = ?1",
+        &[Val::Text(slug)],
+    )?;
+    db.batch("DELETE FROM users_search_paused")
+}
+
 /// How a search finds its users.
 enum Route {
     /// Every user of the org in name order, each checked against the needle.

@@ -32,8 +32,15 @@ CREATE TABLE users_search_pending (
     id       INTEGER PRIMARY KEY,
     indexed  TEXT
 );
+-- A row here, inside one write transaction and never outside it, tells the insert trigger to
+-- leave the new users to that transaction: a bulk import into an org that had nobody indexes
+-- all of its users at once, in one statement, before it removes the row and commits.
+CREATE TABLE users_search_paused (
+    one  INTEGER PRIMARY KEY CHECK (one = 1)
+);
 -- The first change since the last fold says what the index holds; later ones add nothing.
 CREATE TRIGGER users_search_after_insert AFTER INSERT ON users
+WHEN NOT EXISTS (SELECT 1 FROM users_search_paused)
 BEGIN
     INSERT INTO users_search_pending (id, indexed)
         SELECT new.id, NULL
