@@ -243,7 +243,7 @@ ap_list() { "$AP" --db "$S" --actor boss@big.test --org big list users --search 
 sq_list() {
     sqlite3 "$S" "select email,name,role,groups from users where org_id=1 and (name like '%user 0001%' or email like '%user 0001%') order by name limit 20" >/dev/null
 }
-pair "list users --search (early match) --limit 20" 2 ap_list sq_list
+pair "list users --search (early match) --limit 20" 0.2 ap_list sq_list
 
 # Needles met only at the end of name order (the last name of all), or nowhere: a walk in
 # name order would read the whole org; the trigram index finds them at once.

@@ -99,8 +99,3 @@ fn wants_json(args: &[OsString]) -> bool {
             .windows(2)
             .any(|w| w[0] == "--format" && w[1] == "json")
 }
-
-/// mimalloc: a bulk import allocates rows on one thread and frees them on another, which
-/// the system allocator serialises on its arena locks.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
