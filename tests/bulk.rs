@@ -73,8 +73,24 @@ fn a_large_import_into_an_empty_org_writes_every_user_and_its_row_in_file_order(
     assert!(csv.len() > 1 << 20, "the file should pass a megabyte");
     let path = write_file(&env, "initech.csv", &csv);
 
+    // A dry run counts the same and leaves nothing behind.
+    let before = env.snapshot();
+    let counts = import_initech(&env, &path, &["--dry-run"]).ok().json();
+    assert_eq!(counts["created"], USERS as u64);
+    assert_eq!(counts["dry_run"], true);
+    assert_eq!(env.snapshot(), before, "a dry run changed the store");
+
     let counts = import_initech(&env, &path, &[]).ok().json();
     assert_eq!(counts["created"], USERS as u64);
+    if !env.is_postgres() {
+        // Written through the rollback journal, the store is back on its write-ahead log.
+        assert_eq!(env.sql1("PRAGMA journal_mode"), "wal");
+        let journal = format!("{}-journal", env.db.display());
+        assert!(
+            !std::path::Path::new(&journal).exists(),
+            "{journal} was left"
+        );
+    }
     assert_eq!(
         env.sql1(
             "SELECT count(*) FROM users u JOIN orgs o ON o.id = u.org_id WHERE o.slug = 'initech'"
@@ -201,4 +217,30 @@ fn a_problem_anywhere_in_a_large_file_refuses_it_whole_as_checking_first_would()
             );
         }
     }
+}
+
+#[test]
+fn users_deleted_by_hand_before_an_import_reusing_their_ids_leave_a_sound_search_index() {
+    let env = empty_initech();
+    if env.sqlite_only("the SQLite search index and the shell's writes") {
+        return;
+    }
+    let first = write_file(
+        &env,
+        "first.csv",
+        "email,name\nann@initech.test,Ann First\nbob@initech.test,Bob First\n",
+    );
+    import_initech(&env, &first, &[]).ok();
+    // By hand, as in the sqlite3 shell: the org's users, which hold the highest ids, go.
+    env.exec("DELETE FROM users WHERE org_id = (SELECT id FROM orgs WHERE slug = 'initech')");
+    let second = write_file(
+        &env,
+        "second.csv",
+        "email,name,role\nboss@initech.test,Bill Lumbergh,super_admin\ncid@initech.test,Cid Second,user\n",
+    );
+    import_initech(&env, &second, &[]).ok();
+    // FTS5's own check of the index against the table.
+    env.exec("INSERT INTO users_search (users_search, rank) VALUES ('integrity-check', 1)");
+    assert_eq!(search_initech(&env, "cid second"), ["cid@initech.test"]);
+    assert_eq!(search_initech(&env, "ann first"), Vec::<String>::new());
 }

@@ -66,6 +66,9 @@ impl Tx<'_> {
             ))?)?,
         };
         let (first_seq, first_head) = self.audit().position(org)?;
+        // Users written by hand since the last write are indexed first: their ids may be
+        // the ones this import's users take.
+        users::index_pending(db)?;
         users::pause_search_index(db)?;
         let (written, next_seq, head) = std::thread::scope(|scope| {
             let (send, receive) = mpsc::sync_channel::<Result<Vec<Ready>, E>>(IN_FLIGHT);

@@ -16,9 +16,6 @@ use super::{audit, born, StoreError, StoreResult, BUSY_TIMEOUT};
 /// constant memory.
 const CACHE_KIB: u32 = 8 * 1024;
 
-/// The page size of a new store, in bytes.
-const PAGE_SIZE: u32 = 16 * 1024;
-
 /// `PRAGMA application_id` of an admin-proxy store ("APXY"), so that another SQLite file is
 /// recognised and refused.
 const APPLICATION_ID: i32 = 0x4150_5859;
@@ -109,6 +106,11 @@ impl Lite {
         match mode {
             Ok(mode) if mode.eq_ignore_ascii_case("delete") => {
                 self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+                // SQLite creates the journal at the first page it writes. Until then neither
+                // a log nor a journal would say a writer is at work, and a reader of evidence
+                // would take the file as closed: an empty journal says so from now on (SQLite
+                // never plays an empty one back).
+                create_private(&sibling(&self.path, "-journal"))?;
                 Ok(true)
             }
             Ok(_) => Ok(false),
@@ -135,6 +137,12 @@ impl Lite {
                     .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             })?;
             self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+            // The empty journal of `begin_bulk`, when nothing was written: on the log again,
+            // the store has no journal.
+            let journal = sibling(&self.path, "-journal");
+            if std::fs::metadata(&journal).is_ok_and(|m| m.len() == 0) {
+                let _ = std::fs::remove_file(&journal);
+            }
         }
         Ok(())
     }
@@ -220,12 +228,6 @@ impl Lite {
     /// under one exclusive lock: of many processes opening a new store at once, the first
     /// creates it and the others wait, then find it made.
     fn create_or_migrate(&mut self, now: DateTime<Utc>, test_clock: bool) -> StoreResult<()> {
-        // A new store's pages are 16 KiB: a bulk import splits and balances far fewer of
-        // them, and an audit row fits many to a page. It takes effect only on a file with no
-        // pages yet; a store made earlier keeps its page size (`VACUUM` in WAL mode cannot
-        // change it).
-        self.conn
-            .execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
@@ -326,13 +328,13 @@ impl FileStamp {
     }
 }
 
-/// `path` with `suffix` appended to its file name (`store.db-wal`).
 /// Whether a writer has the store open, or left its work to finish: a write-ahead log, or a
 /// rollback journal (a large import writes through one), beside the file.
 fn writer_at_work(path: &Path) -> bool {
     sibling(path, "-wal").exists() || sibling(path, "-journal").exists()
 }
 
+/// `path` with `suffix` appended to its file name (`store.db-wal`).
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);

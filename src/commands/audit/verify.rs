@@ -167,12 +167,13 @@ pub fn verify(store: &mut Store, opts: &Options, args: &VerifyArgs) -> Result<An
     }
     let kept = Kept::read(args)?;
     let action = "verify the audit log";
-    let mut outcome = store.read(|r| walk(r, opts, action, &kept))?;
-    // Read as immutable evidence, the file may have been written while it was read.
-    if store.reopen_if_changed()? {
-        outcome = store.read(|r| walk(r, opts, action, &kept))?;
-    }
-    let (_actor, mut walk) = outcome;
+    let first = store.read(|r| walk(r, opts, action, &kept));
+    // Read as immutable evidence, the file may have been written while it was read: what was
+    // read, or the error a page written meanwhile caused, is read again with locks.
+    let (_actor, mut walk) = match store.reopen_if_changed()? {
+        true => store.read(|r| walk(r, opts, action, &kept))?,
+        false => first?,
+    };
     walk.clock = match store.is_test_clock()? {
         true => "test",
         false => "real",

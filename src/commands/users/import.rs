@@ -99,7 +99,8 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
             Ok(Report::text(&counts, text).into())
         })
     };
-    match size > LARGE_FILE {
+    // A dry run writes nothing that stays: it needs neither the journal nor the cache.
+    match size > LARGE_FILE && !args.dry_run {
         true => store.bulk(CACHE_MIB, import)?,
         false => import(store),
     }
@@ -157,7 +158,9 @@ fn import_rows<R: Read + Send>(
     if tx.users().count(org.id)? == 0 {
         let users = std::iter::from_fn(|| {
             let user = next_row().map(|row| row.map(|row| row.apply(org.id, None)));
-            bar.inc(1);
+            if matches!(user, Ok(Some(_))) {
+                bar.inc(1);
+            }
             user.transpose()
         });
         let row = Entry::new(now, &org.slug, Event::UserCreated).by(actor);
