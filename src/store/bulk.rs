@@ -76,11 +76,13 @@ impl Tx<'_> {
                 .spawn(move || make_ready(row, users, details_of, first_seq, first_head, send));
             let written = write_ready(receive, &mut statements);
             // The maker ends once its receiver is gone, whatever happened here.
-            let made = maker
-                .join()
-                .map_err(|_| StoreError::Other("the thread preparing rows stopped".into()));
-            let (next_seq, head) = made?;
-            Ok::<_, E>((written?, next_seq, head))
+            let made = maker.join();
+            // The writer's own error first: it says what the store refused.
+            let written = written?;
+            let (next_seq, head) = made.map_err(|_| {
+                StoreError::Other("the thread preparing rows stopped; nothing was written".into())
+            })?;
+            Ok::<_, E>((written, next_seq, head))
         })?;
         self.audit().advanced(org, next_seq, head);
         users::index_org(db, org)?;
