@@ -638,13 +638,7 @@ fn the_org_is_chosen_by_flag_or_env_and_may_be_left_out_when_there_is_one() {
 
 #[test]
 fn users_import_counts_and_a_second_import_changes_nothing() {
-    let env = TestEnv::new();
-    env.run(&["operator", "add", OPERATOR, "--role", "program-architect"])
-        .ok();
-    env.run(&[
-        "--actor", OPERATOR, "org", "create", "acme", "--name", "Acme",
-    ])
-    .ok();
+    let env = TestEnv::empty_acme();
     let csv = std::fs::read(acme_csv()).unwrap();
     let out = import(&env, OPERATOR, &csv, &[]).ok().json();
     assert_eq!(

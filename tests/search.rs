@@ -56,13 +56,7 @@ fn field(s: &str) -> String {
 /// (`Straße Smith 0042`, `p0042@big.test`); some deactivated, some who never logged in, some in
 /// Finance (the HR admin's scope), others in Sales.
 fn big_org() -> TestEnv {
-    let env = TestEnv::new();
-    env.run(&["operator", "add", OPERATOR, "--role", "program-architect"])
-        .ok();
-    env.run(&[
-        "--actor", OPERATOR, "org", "create", "acme", "--name", "Acme",
-    ])
-    .ok();
+    let env = TestEnv::empty_acme();
     let mut csv = String::from("email,name,groups,first_login_at,status,role,hr_scope\n");
     csv.push_str(&format!(
         "{BOSS},Big Boss,HQ,2026-01-01T00:00:00Z,active,super_admin,\n"

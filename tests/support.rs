@@ -278,8 +278,8 @@ impl TestEnv {
         }
     }
 
-    /// A store with the operator pa@vendor.test and the org acme loaded from fixtures/acme.csv.
-    pub fn acme() -> TestEnv {
+    /// A store with the operator pa@vendor.test and the org acme, which has nobody yet.
+    pub fn empty_acme() -> TestEnv {
         let env = TestEnv::new();
         env.run(&["operator", "add", OPERATOR, "--role", "program-architect"])
             .ok();
@@ -287,6 +287,12 @@ impl TestEnv {
             "--actor", OPERATOR, "org", "create", "acme", "--name", "Acme",
         ])
         .ok();
+        env
+    }
+
+    /// A store with the operator pa@vendor.test and the org acme loaded from fixtures/acme.csv.
+    pub fn acme() -> TestEnv {
+        let env = TestEnv::empty_acme();
         env.run(&[
             "--actor",
             OPERATOR,
