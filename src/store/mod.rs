@@ -357,12 +357,17 @@ impl Store {
 
     /// Runs `f`, one large write (an import of many users), with the store set up for it:
     /// on SQLite a page cache of `cache_mib` MiB, whose index pages are touched again and
-    /// again, and the rollback journal instead of the write-ahead log when no other
-    /// connection has the store open (see `Lite::begin_bulk`). Everyday settings are back
-    /// afterwards, whatever `f` answered.
-    pub fn bulk<T>(&mut self, cache_mib: u32, f: impl FnOnce(&mut Store) -> T) -> StoreResult<T> {
+    /// again, and, when `journal` and no other connection has the store open, the rollback
+    /// journal instead of the write-ahead log (see `Lite::begin_bulk`). Everyday settings
+    /// are back afterwards, whatever `f` answered.
+    pub fn bulk<T>(
+        &mut self,
+        cache_mib: u32,
+        journal: bool,
+        f: impl FnOnce(&mut Store) -> T,
+    ) -> StoreResult<T> {
         let journal_changed = match &self.backend {
-            Backend::Lite(lite) => lite.begin_bulk(cache_mib)?,
+            Backend::Lite(lite) => lite.begin_bulk(cache_mib, journal)?,
             Backend::Pg(_) => false,
         };
         let answer = f(self);

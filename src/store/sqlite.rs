@@ -86,16 +86,19 @@ impl Lite {
     }
 
     /// Sets this connection up for one large write: a page cache of `cache_mib` MiB and, when
-    /// no other connection has the store open, the rollback journal instead of the write-ahead
-    /// log. A large write through the log writes every page twice (the log, then the
+    /// `journal` and no other connection has the store open, the rollback journal instead of
+    /// the write-ahead log. A large write through the log writes every page twice (the log, then the
     /// checkpoint into the file); through the rollback journal the new pages are written once
     /// and only the few pages it changes are copied aside first. Either way the write is all
     /// or nothing. Answers whether the journal changed; [`Lite::end_bulk`] undoes both.
-    pub fn begin_bulk(&self, cache_mib: u32) -> StoreResult<bool> {
+    pub fn begin_bulk(&self, cache_mib: u32, journal: bool) -> StoreResult<bool> {
         self.conn.execute_batch(&format!(
             "PRAGMA cache_size = -{}",
             u64::from(cache_mib) * 1024
         ))?;
+        if !journal {
+            return Ok(false);
+        }
         // Another connection keeps the log open (a reader, a follower): the switch is refused
         // at once, and the write goes through the log.
         let mode = self

@@ -1,5 +1,5 @@
 //! `users import`: upserts an org's people from a CSV file, checked whole before anything is
-//! written, in one transaction with an audit row per user changed. The file is read as a
+//! committed, in one transaction with an audit row per user changed. The file is read as a
 //! stream, twice, and never held: memory stays flat whatever its size.
 
 use std::cell::RefCell;
@@ -99,9 +99,10 @@ pub fn run(store: &mut Store, opts: &Options, args: &ImportArgs) -> Result<Answe
             Ok(Report::text(&counts, text).into())
         })
     };
-    // A dry run writes nothing that stays: it needs neither the journal nor the cache.
-    match size > LARGE_FILE && !args.dry_run {
-        true => store.bulk(CACHE_MIB, import)?,
+    // A dry run writes nothing that stays: it keeps the write-ahead log, so that readers
+    // never wait for it.
+    match size > LARGE_FILE {
+        true => store.bulk(CACHE_MIB, !args.dry_run, import)?,
         false => import(store),
     }
 }
