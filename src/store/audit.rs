@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::db::{copy_field, Db, Row, Val};
+use super::db::{copy_field, insert_sql, Db, Row, Val};
 use super::{StoreError, StoreResult};
 use crate::core::audit::{AuditRow, Entry, Filter, COLUMNS};
 use crate::core::chain;
@@ -20,14 +20,7 @@ fn select_row() -> &'static str {
 /// `INSERT INTO audit_log (<every column>) VALUES (?1, …)`, from [`COLUMNS`].
 pub(super) fn insert_row() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
-    SQL.get_or_init(|| {
-        let marks: Vec<String> = (1..=COLUMNS.len()).map(|i| format!("?{i}")).collect();
-        format!(
-            "INSERT INTO audit_log ({}) VALUES ({})",
-            COLUMNS.join(", "),
-            marks.join(", ")
-        )
-    })
+    SQL.get_or_init(|| insert_sql("audit_log", &COLUMNS, 1))
 }
 
 /// Overwrites `row` with the stored row `r`, reusing its strings' buffers. A cell that is not

@@ -7,7 +7,7 @@
 
 use std::sync::mpsc;
 
-use super::db::{Repeated, Val};
+use super::db::{insert_sql, Repeated, Val};
 use super::users::{self, UserRow, USER_COLUMNS};
 use super::{StoreError, Tx};
 use crate::core::audit::{Entry, COLUMNS, HASHED_TEXT_FIELDS};
@@ -48,22 +48,14 @@ impl Tx<'_> {
     {
         let org = row.org;
         let db = self.db;
-        let Some(one_user) = db.repeated(&inserts("users", USER_COLUMNS.len(), 1))? else {
+        if db.copies() {
             return self.copy_users(row, users, details_of);
-        };
+        }
         let mut statements = Statements {
-            one_user,
-            one_row: expect_lite(db.repeated(&inserts("audit_log", COLUMNS.len(), 1))?)?,
-            many_users: expect_lite(db.repeated(&inserts(
-                "users",
-                USER_COLUMNS.len(),
-                PER_INSERT,
-            ))?)?,
-            many_rows: expect_lite(db.repeated(&inserts(
-                "audit_log",
-                COLUMNS.len(),
-                PER_INSERT,
-            ))?)?,
+            one_user: db.repeated(&insert_sql("users", &USER_COLUMNS, 1))?,
+            one_row: db.repeated(&insert_sql("audit_log", &COLUMNS, 1))?,
+            many_users: db.repeated(&insert_sql("users", &USER_COLUMNS, PER_INSERT))?,
+            many_rows: db.repeated(&insert_sql("audit_log", &COLUMNS, PER_INSERT))?,
         };
         let (first_seq, first_head) = self.audit().position(org)?;
         // Users written by hand since the last write are indexed first: their ids may be
@@ -197,25 +189,6 @@ struct Statements<'c> {
 
 /// The rows of one `INSERT`: a statement per row would cost as much again as the row.
 const PER_INSERT: usize = 32;
-
-/// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows of `width` columns (those
-/// of [`USER_COLUMNS`] or [`COLUMNS`], in order).
-fn inserts(table: &str, width: usize, rows: usize) -> String {
-    let columns = match table {
-        "users" => USER_COLUMNS.join(", "),
-        _ => COLUMNS.join(", "),
-    };
-    let row = format!("({})", vec!["?"; width].join(", "));
-    format!(
-        "INSERT INTO {table} ({columns}) VALUES {}",
-        vec![row; rows].join(", ")
-    )
-}
-
-/// A statement that SQLite prepared, as it always does once it prepared the first.
-fn expect_lite(statement: Option<Repeated<'_>>) -> Result<Repeated<'_>, StoreError> {
-    statement.ok_or_else(|| StoreError::Other("a bulk statement was not prepared".into()))
-}
 
 /// This thread: writes what the maker sends, in order, until it is done or fails.
 fn write_ready<E: From<StoreError>>(

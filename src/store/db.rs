@@ -158,6 +158,23 @@ impl Row<'_> {
     }
 }
 
+/// `INSERT INTO table (columns) VALUES (?1, …), (…)`: `rows` rows of `columns`, the
+/// parameters numbered in order across the rows, which both databases read.
+pub(super) fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
+    let mut values = Vec::with_capacity(rows);
+    for row in 0..rows {
+        let marks: Vec<String> = (1..=columns.len())
+            .map(|i| format!("?{}", row * columns.len() + i))
+            .collect();
+        values.push(format!("({})", marks.join(", ")));
+    }
+    format!(
+        "INSERT INTO {table} ({}) VALUES {}",
+        columns.join(", "),
+        values.join(", ")
+    )
+}
+
 /// `?1` parameters as PostgreSQL numbers them (`$1`). The SQL of this crate has no `?` in
 /// its string literals.
 fn numbered(sql: &str) -> String {
@@ -414,15 +431,17 @@ impl Repeated<'_> {
 }
 
 impl<'c> Db<'c> {
-    /// `sql` prepared for running many times, on SQLite; `None` on PostgreSQL, which takes
-    /// bulk rows through [`Db::copy_in`].
-    pub fn repeated(&self, sql: &str) -> StoreResult<Option<Repeated<'c>>> {
+    /// `sql` prepared for running many times, on SQLite; PostgreSQL takes bulk rows through
+    /// [`Db::copy_in`].
+    pub fn repeated(&self, sql: &str) -> StoreResult<Repeated<'c>> {
         match self {
-            Db::Lite(c) => Ok(Some(Repeated {
+            Db::Lite(c) => Ok(Repeated {
                 statement: c.prepare_cached(sql)?,
                 bound: Vec::new(),
-            })),
-            Db::Pg(_) => Ok(None),
+            }),
+            Db::Pg(_) => Err(StoreError::Other(
+                "repeated statements are for SQLite stores".into(),
+            )),
         }
     }
 }

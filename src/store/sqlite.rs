@@ -77,11 +77,11 @@ impl Lite {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
         })?;
-        store.conn.execute_batch(&format!(
+        store.conn.execute_batch(
             "PRAGMA foreign_keys = ON;
-             PRAGMA synchronous = NORMAL;
-             PRAGMA cache_size = -{CACHE_KIB};"
-        ))?;
+             PRAGMA synchronous = NORMAL;",
+        )?;
+        store.set_cache_kib(CACHE_KIB)?;
         Ok(store)
     }
 
@@ -92,10 +92,7 @@ impl Lite {
     /// and only the few pages it changes are copied aside first. Either way the write is all
     /// or nothing. Answers whether the journal changed; [`Lite::end_bulk`] undoes both.
     pub fn begin_bulk(&self, cache_mib: u32, journal: bool) -> StoreResult<bool> {
-        self.conn.execute_batch(&format!(
-            "PRAGMA cache_size = -{}",
-            u64::from(cache_mib) * 1024
-        ))?;
+        self.set_cache_kib(cache_mib.saturating_mul(1024))?;
         if !journal {
             return Ok(false);
         }
@@ -117,23 +114,17 @@ impl Lite {
                 Ok(true)
             }
             Ok(_) => Ok(false),
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(e.into()),
+            Err(e) => match StoreError::from(e) {
+                StoreError::Busy(_) => Ok(false),
+                other => Err(other),
+            },
         }
     }
 
     /// Back to everyday settings after [`Lite::begin_bulk`]: the small page cache and, if it
     /// changed, the write-ahead log (which every opening of the store also asks for).
     pub fn end_bulk(&self, journal_changed: bool) -> StoreResult<()> {
-        self.conn
-            .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
+        self.set_cache_kib(CACHE_KIB)?;
         if journal_changed {
             retry_busy(|| {
                 self.conn
@@ -148,6 +139,13 @@ impl Lite {
             }
         }
         Ok(())
+    }
+
+    /// Lets SQLite keep up to `kib` KiB of pages in memory.
+    fn set_cache_kib(&self, kib: u32) -> StoreResult<()> {
+        Ok(self
+            .conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib}"))?)
     }
 
     /// Opens an existing store for reading only. Nothing is created, migrated or written,
@@ -365,16 +363,11 @@ fn immutable_uri(path: &Path) -> String {
 fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> StoreResult<T> {
     let start = Instant::now();
     loop {
-        match f() {
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) && start.elapsed() < BUSY_TIMEOUT =>
-            {
+        match f().map_err(StoreError::from) {
+            Err(StoreError::Busy(_)) if start.elapsed() < BUSY_TIMEOUT => {
                 std::thread::sleep(Duration::from_millis(10));
             }
-            other => return Ok(other?),
+            other => return other,
         }
     }
 }

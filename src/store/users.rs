@@ -1,8 +1,9 @@
 //! The `users` table: the people of each org.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
-use super::db::{copy_field, Db, Row, Sql, Val};
+use super::db::{copy_field, insert_sql, Db, Row, Sql, Val};
 use super::{StoreError, StoreResult};
 use crate::core::clock::{format_instant, parse_stored};
 use crate::core::model::{parse_groups, Role, Scope, Status, User};
@@ -77,13 +78,22 @@ pub(super) const USER_COLUMNS: [&str; 11] = [
     "protected",
 ];
 
-/// The `INSERT` of one user, its columns in the order of [`UserRow::vals`].
-macro_rules! insert_user {
-    () => {
-        "INSERT INTO users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
-             search_text, name_key, protected)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-    };
+/// `INSERT` of one user, or every field over the stored user with the same email: its
+/// columns in the order of [`UserRow::vals`], from [`USER_COLUMNS`].
+fn upsert_user() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let set: Vec<String> = USER_COLUMNS
+            .iter()
+            .filter(|c| !matches!(**c, "org_id" | "email"))
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "{} ON CONFLICT (org_id, email) DO UPDATE SET {}",
+            insert_sql("users", &USER_COLUMNS, 1),
+            set.join(", ")
+        )
+    })
 }
 
 /// A user's stored columns, made ready to write.
@@ -118,7 +128,7 @@ impl UserRow {
         }
     }
 
-    /// The parameters of [`insert_user!`].
+    /// The parameters of an `INSERT` of [`USER_COLUMNS`].
     pub fn vals(&self) -> [Val<'_>; 11] {
         [
             Val::Int(self.org_id),
@@ -135,7 +145,7 @@ impl UserRow {
         ]
     }
 
-    /// The columns of [`insert_user!`] in `COPY`'s text format, one line.
+    /// [`USER_COLUMNS`] in `COPY`'s text format, one line.
     fn copy_line(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let org = itoa::Buffer::new().format(self.org_id).to_string();
         let fields = [
@@ -456,15 +466,10 @@ fn like_pattern(needle: &str) -> String {
 super::write_handle!(UsersTx, Users);
 
 impl UsersTx<'_> {
-    /// Writes new users of an org that had none, as one stream: `COPY` on PostgreSQL, one
-    /// `INSERT` each on SQLite.
+    /// Writes new users of an org that had none, as one `COPY` (PostgreSQL).
     pub fn create_all<'u>(&self, users: impl Iterator<Item = &'u User>) -> StoreResult<()> {
-        if !self.w.db.copies() {
-            return users.into_iter().try_for_each(|u| self.save(u));
-        }
         let n = self.w.db.copy_in(
-            "COPY users (org_id, email, name, groups, first_login_at, status, role, hr_scope,
-                 search_text, name_key, protected) FROM STDIN",
+            &format!("COPY users ({}) FROM STDIN", USER_COLUMNS.join(", ")),
             |out| {
                 for u in users {
                     UserRow::of(u).copy_line(out)?;
@@ -479,17 +484,7 @@ impl UsersTx<'_> {
     /// Writes `u` (its `id` is ignored): a new user of its org, or every field over the
     /// stored user with its email.
     pub fn save(&self, u: &User) -> StoreResult<()> {
-        self.w.exec(
-            concat!(
-                insert_user!(),
-                " ON CONFLICT (org_id, email) DO UPDATE SET name = excluded.name,
-                 groups = excluded.groups, first_login_at = excluded.first_login_at,
-                 status = excluded.status, role = excluded.role, hr_scope = excluded.hr_scope,
-                 search_text = excluded.search_text, name_key = excluded.name_key,
-                 protected = excluded.protected"
-            ),
-            &UserRow::of(u).vals(),
-        )?;
+        self.w.exec(upsert_user(), &UserRow::of(u).vals())?;
         Ok(())
     }
 }

@@ -114,13 +114,19 @@ impl FirstPass<'_> {
     /// Waits for the first pass and answers what it found; `None` once that was taken.
     fn verdict(&self) -> Option<Result<import::Checked>> {
         let pass = self.0.borrow_mut().take()?;
-        Some(pass.join().unwrap_or_else(|_| {
-            Err(Error::io(
-                "cannot check the file",
-                std::io::Error::other("the thread checking it stopped; nothing was imported"),
-            ))
-        }))
+        Some(
+            pass.join()
+                .unwrap_or_else(|_| Err(unchecked("the thread checking it stopped"))),
+        )
     }
+}
+
+/// The file could not be checked, for `why`: nothing is imported.
+fn unchecked(why: &str) -> Error {
+    Error::io(
+        "cannot check the file",
+        std::io::Error::other(format!("{why}; nothing was imported")),
+    )
 }
 
 /// Writes the rows of the second pass, each as it is read. Any problem, a file changed since
@@ -193,12 +199,9 @@ fn import_rows<R: Read + Send>(
     }
     // Nothing commits before the first pass has found the whole file good, and the second
     // read the very bytes the first checked.
-    let checked = first_pass.verdict().unwrap_or_else(|| {
-        Err(Error::io(
-            "cannot check the file",
-            std::io::Error::other("its check was already used; nothing was imported"),
-        ))
-    })?;
+    let checked = first_pass
+        .verdict()
+        .unwrap_or_else(|| Err(unchecked("its check was already used")))?;
     rows.same_as(&checked)?;
     if super_admins_before > 0 && tx.users().count_active_super_admins(org.id)? == 0 {
         return Err(last_super_admin(org));
