@@ -11,17 +11,11 @@
 # Without PG_URL it starts a throwaway PostgreSQL cluster (Debian's pg_createcluster, as
 # root) and drops it on exit. A benchmark, not a test: CI does not run it.
 set -euo pipefail
-export LC_ALL=C
 CYCLES="${CYCLES:-50}"
 ROWS="${ROWS:-100000}"
 WRITERS=16
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-unset ADMIN_PROXY_NOW ADMIN_PROXY_DB ADMIN_PROXY_ORG ADMIN_PROXY_ACTOR
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-(cd "$ROOT" && cargo build --release --quiet)
-AP="$ROOT/target/release/admin-proxy"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/admin-proxy-pg.XXXXXX")"
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CLUSTER=""
 cleanup() {
     [[ -n $CLUSTER ]] && pg_dropcluster --stop "$PGVER" "$CLUSTER" >/dev/null 2>&1 || true

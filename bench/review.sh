@@ -12,22 +12,14 @@
 # and the peak memory of each (/usr/bin/time -v, when present). It is a benchmark, not a
 # test: CI does not run it. Each export adds one audit.exported row; that does not matter.
 set -euo pipefail
-export LC_ALL=C
 
 ROWS="${1:-${ROWS:-200000}}"
 RUNS="${RUNS:-5}"
 SESSIONS="${SESSIONS:-50}"
 case "$ROWS$RUNS$SESSIONS" in *[!0-9]*) echo "error: ROWS, RUNS and SESSIONS are numbers" >&2; exit 2 ;; esac
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-unset ADMIN_PROXY_NOW ADMIN_PROXY_DB ADMIN_PROXY_ORG ADMIN_PROXY_ACTOR
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-log "cargo build --release"
-(cd "$ROOT" && cargo build --release --quiet)
-AP="$ROOT/target/release/admin-proxy"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/admin-proxy-review.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 export ADMIN_PROXY_DB="$WORK/s.db"
 SINCE="$(date -u +%F)"
 UNTIL="$(date -u -d tomorrow +%F)"

@@ -9,7 +9,6 @@
 #   work | admin-proxy median s | sqlite3 median s | ratio | target
 # It is a benchmark, not a test: CI does not run it.
 set -euo pipefail
-export LC_ALL=C
 
 ROWS="${1:-${ROWS:-1000000}}"
 RUNS="${RUNS:-5}"
@@ -20,21 +19,9 @@ for tool in sqlite3 sha256sum awk cargo; do
     command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
 done
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CMDLINE="ROWS=$ROWS RUNS=$RUNS bench/run.sh${*:+ $*}"
-unset ADMIN_PROXY_NOW ADMIN_PROXY_DB ADMIN_PROXY_ORG ADMIN_PROXY_ACTOR
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-log "cargo build --release"
-(cd "$ROOT" && cargo build --release --quiet)
-AP="$ROOT/target/release/admin-proxy"
-# Which source the binary was built from (other work may be in progress in the tree).
-BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || BUILT_FROM+=" + uncommitted changes in src/"
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/admin-proxy-bench.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 CSV="$WORK/users.csv"
 S="$WORK/big.db"      # the big store, kept from the last timed import
 ERR="$WORK/stderr"
@@ -125,7 +112,17 @@ new_store() { # new_store PATH: init, operator, org (untimed setup)
 log "import: $RUNS runs of each (fresh stores, no warm-up beyond the first CSV read)"
 cat "$CSV" >/dev/null # warm the page cache with the CSV
 IMP_AP="" IMP_SQ="" imp_failed=""
-ap_import() { "$AP" --db "$S" --actor op@vendor.test --org big users import "$CSV" >/dev/null; }
+# With GNU time the import's peak memory is read from the same runs (the last one counts).
+ap_import() {
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -v -o "$WORK/import.time" \
+            "$AP" --db "$S" --actor op@vendor.test --org big users import "$CSV" >/dev/null
+    else
+        "$AP" --db "$S" --actor op@vendor.test --org big users import "$CSV" >/dev/null
+    fi
+}
+# rss_kb FILE: the peak resident set size GNU time wrote to FILE, or nothing.
+rss_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1" 2>/dev/null || true; }
 sq_import() { sqlite3 "$WORK/plain.db" '.mode csv' ".import $CSV t"; }
 for ((i = 1; i <= RUNS && !imp_failed; i++)); do
     new_store "$S"
@@ -139,32 +136,16 @@ for ((i = 1; i <= RUNS && !imp_failed; i++)); do
     fi
 done
 rm -f "$WORK/plain.db"
-# The import's peak memory (an extra untimed run into a fresh store), here and at 100k users
-# below: it must stay under 256 MB and grow far slower than the file.
-import_peak_kb() { # import_peak_kb STORE CSV
-    new_store "$1"
-    if [[ -x /usr/bin/time ]]; then
-        /usr/bin/time -v -o "$WORK/time.out" \
-            "$AP" --db "$1" --actor op@vendor.test --org big users import "$2" >/dev/null 2>"$ERR" || return 0
-        awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.out"
-    fi
-}
 case $imp_failed in
     1) report "import $ROWS users" FAILED "${IMP_SQ:-?}" 3 ;;
     2) report "import $ROWS users" "${IMP_AP:-?}" FAILED 3 ;;
     *)
         report "import $ROWS users" "$IMP_AP" "$IMP_SQ" 3
-        log "peak memory of the import"
-        IMP_KB_BIG=$(import_peak_kb "$WORK/rss.db" "$CSV")
-        head -n 100001 "$CSV" >"$WORK/users100k.csv"
-        IMP_KB_SMALL=$(import_peak_kb "$WORK/rss.db" "$WORK/users100k.csv")
-        rm -f "$WORK/rss.db" "$WORK/rss.db-wal" "$WORK/rss.db-shm" "$WORK/users100k.csv"
-        if [[ -n $IMP_KB_BIG && -n $IMP_KB_SMALL ]]; then
-            verdict=$(awk -v kb="$IMP_KB_BIG" 'BEGIN {print (kb <= 256*1024) ? "met" : "MISSED"}')
-            LINES+=("import peak RSS | $(awk -v kb="$IMP_KB_BIG" 'BEGIN {printf "%.1f MB", kb/1024}') | - | 100k users: $(awk -v kb="$IMP_KB_SMALL" 'BEGIN {printf "%.1f MB", kb/1024}') | <= 256 MB ($verdict)")
-        else
-            LINES+=("import peak RSS | not measured (needs /usr/bin/time) | - | - | <= 256 MB")
-        fi
+        # Filled in once the 100k-user store is built for the export's memory, below.
+        IMP_KB_BIG=$(rss_kb "$WORK/import.time")
+        IMP_KB_SMALL=""
+        IMP_LINE=${#LINES[@]}
+        LINES+=("import peak RSS")
         ;;
 esac
 if [[ -n $imp_failed ]]; then
@@ -208,7 +189,13 @@ if ((ROWS > 100000)); then
     S100="$WORK/small.db"
     new_store "$S100"
     head -n 100001 "$CSV" >"$WORK/users100k.csv"
-    "$AP" --db "$S100" --actor op@vendor.test --org big users import "$WORK/users100k.csv" >/dev/null
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -v -o "$WORK/import100k.time" \
+            "$AP" --db "$S100" --actor op@vendor.test --org big users import "$WORK/users100k.csv" >/dev/null
+        IMP_KB_SMALL=$(rss_kb "$WORK/import100k.time")
+    else
+        "$AP" --db "$S100" --actor op@vendor.test --org big users import "$WORK/users100k.csv" >/dev/null
+    fi
     KB_SMALL=$(peak_kb "$S100")
     rm -f "$S100" "$S100-wal" "$S100-shm" "$WORK/users100k.csv"
     if [[ -n $KB_BIG && -n $KB_SMALL ]]; then
@@ -225,6 +212,17 @@ if [[ -n $KB_BIG ]]; then
     LINES+=("export peak RSS | $(mb "$KB_BIG") | - | $mem_cmp | <= 64 MB, flat ($verdict)")
 else
     LINES+=("export peak RSS | FAILED | - | - | <= 64 MB, flat (not measured)")
+fi
+
+# The import's peak memory, at ROWS users and at 100k: under 256 MB, growing far slower than
+# the file.
+if [[ -n $IMP_KB_BIG ]]; then
+    verdict=$(awk -v kb="$IMP_KB_BIG" 'BEGIN {print (kb <= 256*1024) ? "met" : "MISSED"}')
+    small="(no 100k comparison: ROWS <= 100000)"
+    [[ -n $IMP_KB_SMALL ]] && small="100k users: $(mb "$IMP_KB_SMALL")"
+    LINES[IMP_LINE]="import peak RSS | $(mb "$IMP_KB_BIG") | - | $small | <= 256 MB ($verdict)"
+else
+    LINES[IMP_LINE]="import peak RSS | not measured (needs /usr/bin/time) | - | - | <= 256 MB"
 fi
 
 # ---------------------------------------------------------------- start + stop

@@ -10,7 +10,6 @@
 #   work | rows | peak RSS | wall s | target
 # It is a benchmark, not a test: CI does not run it.
 set -euo pipefail
-export LC_ALL=C
 
 ROWS="${1:-${ROWS:-1000000}}"
 case "$ROWS" in '' | *[!0-9]*) echo "error: ROWS must be a number, got '$ROWS'" >&2; exit 2 ;; esac
@@ -19,19 +18,8 @@ for tool in awk cargo; do
     command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
 done
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-unset ADMIN_PROXY_NOW ADMIN_PROXY_DB ADMIN_PROXY_ORG ADMIN_PROXY_ACTOR
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-log "cargo build --release"
-(cd "$ROOT" && cargo build --release --quiet)
-AP="$ROOT/target/release/admin-proxy"
-BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || BUILT_FROM+=" + uncommitted changes in src/"
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/admin-proxy-bench.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ERR="$WORK/stderr"
 [[ -x /usr/bin/time ]] || log "/usr/bin/time not found (apt package 'time'); using python3 getrusage instead"
 
