@@ -401,7 +401,8 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn temp_store() -> (tempfile::TempDir, Store) {
+    /// A new SQLite store on the real clock, in a folder removed when the first is dropped.
+    pub(super) fn temp_store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let mode = Mode::ReadWrite {
             now: Utc::now(),

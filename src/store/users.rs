@@ -492,17 +492,7 @@ impl UsersTx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Location, Mode, Store};
-
-    fn temp_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let mode = Mode::ReadWrite {
-            now: chrono::Utc::now(),
-            test_clock: false,
-        };
-        let store = Store::open(&Location::Sqlite(dir.path().join("s.db")), mode).unwrap();
-        (dir, store)
-    }
+    use crate::store::tests::temp_store;
 
     /// Writes users of org 1 straight into the table, as `save` would store them.
     fn put(db: Db<'_>, people: &[(&str, &str)]) {
